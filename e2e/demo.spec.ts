@@ -1,0 +1,18 @@
+import { expect, test } from './fixtures'
+
+test('the demo runs the whole journey in the browser without a key', async ({ page }) => {
+  await page.goto('/')
+  await page.getByRole('button', { name: 'Try the demo' }).click()
+  await expect(page.getByRole('banner')).toContainText('Demo mode')
+  const table = page.getByRole('table', { name: 'GPU offers' })
+  await table.getByRole('button', { name: /^Rent/ }).first().click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Rent', exact: true }).click()
+  const card = page.getByRole('article', { name: /^Instance \d+/ }).first()
+  await expect(card).toBeVisible()
+  await expect(page.getByRole('article', { name: /^Instance \d+/ }).filter({ hasText: 'Provisioning' }).first()).toBeVisible()
+
+  await page.reload()
+  await expect(page.getByRole('banner')).toContainText('Demo mode')
+  await page.getByRole('button', { name: 'Leave demo' }).click()
+  await expect(page.getByLabel('API key')).toBeVisible()
+})

@@ -1,0 +1,80 @@
+import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
+import AxeBuilder from '@axe-core/playwright'
+import { SIM_PORT } from '../playwright.config'
+
+const SIM = `http://127.0.0.1:${SIM_PORT}`
+
+export interface LoggedRequest {
+  method: string
+  path: string
+  query: Record<string, string>
+  body: unknown
+}
+
+function isLoggedRequest(value: unknown): value is LoggedRequest {
+  return typeof value === 'object' && value !== null && 'method' in value && 'path' in value
+}
+
+/** A fresh simulated Vast account (its own world) per test, driven over the simulator's control routes. */
+export class Sim {
+  private readonly request: APIRequestContext
+  readonly key: string
+
+  private constructor(request: APIRequestContext, key: string) {
+    this.request = request
+    this.key = key
+  }
+
+  static async create(request: APIRequestContext, options: Record<string, unknown> = {}): Promise<Sim> {
+    const res = await request.post(`${SIM}/__sim/worlds`, { data: { clock: 'manual', ...options } })
+    expect(res.ok()).toBe(true)
+    const body: unknown = await res.json()
+    if (typeof body !== 'object' || body === null || !('key' in body) || typeof body.key !== 'string') {
+      throw new Error('the simulator did not return a key')
+    }
+    return new Sim(request, body.key)
+  }
+
+  async advance(ms: number): Promise<void> {
+    const res = await this.request.post(`${SIM}/__sim/worlds/${this.key}/advance`, { data: { ms } })
+    expect(res.ok()).toBe(true)
+  }
+
+  async simulate(switches: Record<string, unknown>): Promise<void> {
+    const res = await this.request.post(`${SIM}/__sim/worlds/${this.key}/simulate`, { data: switches })
+    expect(res.ok()).toBe(true)
+  }
+
+  /** What the API received from the app (Authorization never logged). */
+  async requests(filter?: { method?: string; path?: RegExp }): Promise<LoggedRequest[]> {
+    const res = await this.request.get(`${SIM}/__sim/worlds/${this.key}/requests`)
+    expect(res.ok()).toBe(true)
+    const body: unknown = await res.json()
+    const list: unknown[] = Array.isArray(body) ? body : []
+    return list
+      .filter(isLoggedRequest)
+      .filter((r) => (!filter?.method || r.method === filter.method) && (!filter?.path || filter.path.test(r.path)))
+  }
+}
+
+/** Seeds the key into localStorage before the app loads, as a returning user has it. */
+export async function signIn(page: Page, key: string): Promise<void> {
+  await page.addInitScript((value) => {
+    if (!window.localStorage.getItem('vast-console.api-key')) {
+      window.localStorage.setItem('vast-console.api-key', JSON.stringify({ v: 1, key: value, mode: 'live' }))
+    }
+  }, key)
+}
+
+export async function expectNoAxeViolations(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze()
+  expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([])
+}
+
+export const test = base.extend<{ sim: Sim }>({
+  sim: async ({ request }, use) => {
+    await use(await Sim.create(request))
+  },
+})
+
+export { expect }

@@ -1,0 +1,56 @@
+import { expect, expectNoAxeViolations, signIn, test } from './fixtures'
+
+test.describe('Rent → running → SSH → stop → destroy', () => {
+  test('a double-clicked rent creates exactly one instance, which boots, stops and is destroyed', async ({ page, sim }) => {
+    await signIn(page, sim.key)
+    await page.goto('/')
+    const table = page.getByRole('table', { name: 'GPU offers' })
+    await table.getByRole('button', { name: /^Rent/ }).first().click()
+
+    const dialog = page.getByRole('dialog')
+    await expect(dialog).toBeVisible()
+    await expect(dialog.getByLabel('Docker image')).toHaveValue('vastai/base-image:@vastai-automatic-tag')
+    await expect(dialog.getByLabel('Disk (GB)')).toHaveValue('10')
+    await expect(dialog).toContainText('/day')
+    await expectNoAxeViolations(page)
+
+    await dialog.getByRole('button', { name: 'Rent', exact: true }).dblclick()
+
+    const card = page.getByRole('article', { name: /^Instance \d+/ })
+    await expect(card).toHaveCount(1)
+    await expect(card).toContainText('Provisioning')
+    const rentals = await sim.requests({ method: 'PUT', path: /^\/api\/v0\/asks\/\d+\/$/ })
+    expect(rentals).toHaveLength(1)
+
+    await sim.advance(10_000)
+    await expect(card).toContainText('Loading image…')
+    await sim.advance(30_000)
+    await expect(card).toContainText('Running')
+    await expect(card.getByLabel('SSH command')).toHaveText(/^ssh -p \d+ root@\S+$/)
+    await expectNoAxeViolations(page)
+
+    await card.getByRole('button', { name: 'Stop' }).click()
+    const stopDialog = page.getByRole('dialog')
+    await expect(stopDialog).toContainText('storage')
+    await stopDialog.getByRole('button', { name: 'Stop' }).click()
+    await sim.advance(10_000)
+    await expect(card).toContainText('Stopped')
+
+    await card.getByRole('button', { name: 'Destroy' }).click()
+    const destroyDialog = page.getByRole('dialog')
+    await expect(destroyDialog).toContainText('deleted')
+    await destroyDialog.getByRole('button', { name: 'Destroy' }).click()
+    await expect(page.getByRole('article', { name: /^Instance \d+/ })).toHaveCount(0)
+    const deletes = await sim.requests({ method: 'DELETE' })
+    expect(deletes.map((r) => r.path)).toEqual([expect.stringMatching(/^\/api\/v0\/instances\/\d+\/$/)])
+  })
+
+  test('an offer taken before the rent lands says so', async ({ page, sim }) => {
+    await signIn(page, sim.key)
+    await page.goto('/')
+    await page.getByRole('table', { name: 'GPU offers' }).getByRole('button', { name: /^Rent/ }).first().click()
+    await sim.simulate({ rent: 'offer_gone' })
+    await page.getByRole('dialog').getByRole('button', { name: 'Rent', exact: true }).click()
+    await expect(page.getByRole('dialog').getByRole('alert')).toContainText('just taken')
+  })
+})

@@ -1,0 +1,112 @@
+// @vitest-environment node
+import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { createApiProxy, upstreamFrom } from './proxy.mjs'
+
+interface Seen {
+  method: string | undefined
+  url: string | undefined
+  headers: IncomingHttpHeaders
+  body: string
+}
+
+let upstream: Server
+let gateway: Server
+let seen: Seen[] = []
+let gatewayUrl = ''
+
+function listen(server: Server): Promise<number> {
+  return new Promise((resolve) => {
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address()
+      resolve(typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : 0)
+    })
+  })
+}
+
+beforeAll(async () => {
+  upstream = createServer((req, res) => {
+    let body = ''
+    req.on('data', (chunk: Buffer) => (body += chunk.toString()))
+    req.on('end', () => {
+      seen.push({ method: req.method, url: req.url, headers: req.headers, body })
+      if (req.url?.startsWith('/api/v0/redirect')) {
+        res.writeHead(301, { location: '/elsewhere/', 'content-type': 'text/html' }).end('<html>moved</html>')
+        return
+      }
+      res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'session=1' }).end('{"ok":true}')
+    })
+  })
+  const upstreamPort = await listen(upstream)
+  const proxy = createApiProxy(upstreamFrom(`http://127.0.0.1:${upstreamPort}`))
+  gateway = createServer((req, res) => {
+    void proxy(req, res).then((handled) => {
+      if (!handled) res.writeHead(404).end('local')
+    })
+  })
+  gatewayUrl = `http://127.0.0.1:${await listen(gateway)}`
+})
+
+afterAll(() => {
+  upstream.close()
+  gateway.close()
+})
+
+describe('API gateway', () => {
+  it('forwards API paths with the key, without Origin or Cookie, and without Set-Cookie back', async () => {
+    seen = []
+    const res = await fetch(`${gatewayUrl}/api/v0/bundles/`, {
+      method: 'POST',
+      headers: {
+        authorization: 'Bearer k-123',
+        'content-type': 'application/json',
+        origin: 'https://evil.example',
+        cookie: 'a=b',
+        referer: 'http://127.0.0.1/secret-page',
+      },
+      body: '{"limit":5}',
+    })
+    expect(res.status).toBe(200)
+    expect(res.headers.get('set-cookie')).toBeNull()
+    expect(await res.json()).toEqual({ ok: true })
+    expect(seen).toHaveLength(1)
+    const [request] = seen
+    expect(request?.method).toBe('POST')
+    expect(request?.url).toBe('/api/v0/bundles/')
+    expect(request?.headers.authorization).toBe('Bearer k-123')
+    expect(request?.headers.origin).toBeUndefined()
+    expect(request?.headers.cookie).toBeUndefined()
+    expect(request?.headers.referer).toBeUndefined()
+    expect(request?.body).toBe('{"limit":5}')
+  })
+
+  it('forwards v1 with its query string intact', async () => {
+    seen = []
+    await fetch(`${gatewayUrl}/api/v1/instances/?limit=25&after_token=abc`)
+    expect(seen[0]?.url).toBe('/api/v1/instances/?limit=25&after_token=abc')
+  })
+
+  it.each(['/api/v2/anything/', '/api/vast/', '/__sim/worlds', '/admin/'])('does not forward %s', async (path) => {
+    seen = []
+    const res = await fetch(`${gatewayUrl}${path}`)
+    expect(await res.text()).toBe('local')
+    expect(seen).toHaveLength(0)
+  })
+
+  it('passes a redirect through instead of following it', async () => {
+    const res = await fetch(`${gatewayUrl}/api/v0/redirect`, { redirect: 'manual' })
+    expect(res.status).toBe(301)
+    expect(res.headers.get('location')).toBe('/elsewhere/')
+  })
+
+  it('answers 502 in JSON when the API cannot be reached', async () => {
+    const proxy = createApiProxy(upstreamFrom('http://127.0.0.1:9'))
+    const server = createServer((req, res) => void proxy(req, res))
+    const port = await listen(server)
+    const res = await fetch(`http://127.0.0.1:${port}/api/v0/users/current/`)
+    server.close()
+    expect(res.status).toBe(502)
+    expect(await res.json()).toMatchObject({ success: false, msg: 'The Vast API could not be reached.' })
+  })
+})

@@ -1,0 +1,90 @@
+/** Every failure of an API call becomes one ApiError with a kind the UI can act on. */
+export type ApiErrorKind =
+  | 'auth'
+  | 'rate_limited'
+  | 'not_found'
+  | 'offer_gone'
+  | 'deprecated'
+  | 'validation'
+  | 'server'
+  | 'network'
+  | 'parse'
+
+export interface ApiErrorInit {
+  status?: number
+  /** Vast's machine-readable `error` code, when the body carried one. */
+  code?: string
+  /** Developer detail (never shown as the main message, never holds the key). */
+  detail?: string
+  cause?: unknown
+}
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind
+  readonly status: number | undefined
+  readonly code: string | undefined
+  readonly detail: string | undefined
+
+  constructor(kind: ApiErrorKind, message: string, init: ApiErrorInit = {}) {
+    super(message, init.cause === undefined ? undefined : { cause: init.cause })
+    this.name = 'ApiError'
+    this.kind = kind
+    this.status = init.status
+    this.code = init.code
+    this.detail = init.detail
+  }
+}
+
+export const isApiError = (value: unknown): value is ApiError => value instanceof ApiError
+
+/** What the body of a failed response told us, whatever its format. */
+export interface ErrorBody {
+  error?: string
+  msg?: string
+  /** Raw text of a non-JSON body (HTML 502, plain-text 429), shortened. */
+  text?: string
+}
+
+const AUTH_MESSAGE = 'Vast rejected the API key. Check that it is current and has the permissions misc, user_read, instance_read and instance_write.'
+
+/** Strips Vast's internal prefix ("error 404/3603: ") so the message reads well. */
+export function cleanMessage(msg: string): string {
+  return msg.replace(/^error \d{3}\/\d+:\s*/i, '').trim()
+}
+
+function textSummary(text: string): string {
+  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]
+  const plain = (title ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+  return plain.length > 160 ? `${plain.slice(0, 157)}…` : plain
+}
+
+export function isAuthFailure(status: number, body: ErrorBody): boolean {
+  if (status === 401 || status === 403) return true
+  if (status >= 400 && status < 500) {
+    return body.error === 'auth_error' || /invalid user key/i.test(body.msg ?? '')
+  }
+  return false
+}
+
+/** Maps a failed response (status + whatever body it had) to an ApiError. */
+export function errorFromStatus(status: number, body: ErrorBody): ApiError {
+  const init = { status, code: body.error, detail: body.text ?? body.msg }
+  const said = body.msg ? cleanMessage(body.msg) : body.text ? textSummary(body.text) : ''
+  if (isAuthFailure(status, body)) return new ApiError('auth', AUTH_MESSAGE, init)
+  if (status === 429) {
+    return new ApiError('rate_limited', 'Vast is rate-limiting requests; retrying shortly.', init)
+  }
+  if (status === 410 && body.error === 'deprecated_endpoint') {
+    return new ApiError('deprecated', said || 'This Vast endpoint is deprecated.', init)
+  }
+  if (status === 404 || status === 410) {
+    return new ApiError('not_found', said || 'Vast could not find that.', init)
+  }
+  if (status >= 500) {
+    return new ApiError('server', `Vast answered with a server error (${status})${said ? `: ${said}` : '.'}`, init)
+  }
+  if (status >= 300 && status < 400) {
+    return new ApiError('server', `Vast answered with an unexpected redirect (${status})${said ? `: ${said}` : '.'}`, init)
+  }
+  return new ApiError('validation', said || `Vast refused the request (${status}).`, init)
+}

@@ -1,0 +1,30 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { QueryClientProvider } from '@tanstack/react-query'
+import '../index.css'
+import { forgetApiKey, readKeyMode } from '../api/api-key-store'
+import { createQueryClient } from './query-client'
+import { startDemoMode } from './demo'
+import { Shell } from './shell'
+
+async function boot() {
+  // A reload during the demo restarts the in-page simulator before anything asks the API.
+  if (readKeyMode() === 'demo') {
+    try {
+      await startDemoMode()
+    } catch {
+      forgetApiKey()
+    }
+  }
+  const root = document.getElementById('root')
+  if (!root) throw new Error('#root is missing from index.html')
+  createRoot(root).render(
+    <StrictMode>
+      <QueryClientProvider client={createQueryClient()}>
+        <Shell />
+      </QueryClientProvider>
+    </StrictMode>,
+  )
+}
+
+void boot()

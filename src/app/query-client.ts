@@ -1,0 +1,38 @@
+import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
+import { isApiError } from '../api/errors'
+import { showToast } from '../ui/toast-store'
+import { reportKeyRejected } from './session-store'
+
+const RETRYABLE = new Set(['network', 'server', 'rate_limited'])
+
+/** Defaults set once: bounded retries for transient read failures, none for writes. */
+export function createQueryClient(): QueryClient {
+  const client: QueryClient = new QueryClient({
+    queryCache: new QueryCache({
+      onError: (error, query) => {
+        if (isApiError(error) && error.kind === 'auth') {
+          reportKeyRejected()
+          void client.cancelQueries()
+          return
+        }
+        // Background refresh failures with data on screen get a quiet toast; first loads show inline.
+        if (query.state.data !== undefined) showToast(`Couldn't refresh: ${error.message}`, 'error')
+      },
+    }),
+    mutationCache: new MutationCache({
+      onError: (error) => {
+        if (isApiError(error) && error.kind === 'auth') reportKeyRejected()
+      },
+    }),
+    defaultOptions: {
+      queries: {
+        staleTime: 10_000,
+        retry: (failureCount, error) => failureCount < 2 && isApiError(error) && RETRYABLE.has(error.kind),
+        retryDelay: (attempt) => Math.min(5_000 * 2 ** attempt, 30_000) * (0.75 + Math.random() * 0.5),
+        refetchOnWindowFocus: true,
+      },
+      mutations: { retry: 0 },
+    },
+  })
+  return client
+}

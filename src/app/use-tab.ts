@@ -1,0 +1,28 @@
+import { useCallback, useSyncExternalStore } from 'react'
+
+export type Tab = 'offers' | 'instances'
+
+const listeners = new Set<() => void>()
+const subscribe = (listener: () => void) => {
+  listeners.add(listener)
+  window.addEventListener('popstate', listener)
+  return () => {
+    listeners.delete(listener)
+    window.removeEventListener('popstate', listener)
+  }
+}
+const readTab = (): Tab => (new URLSearchParams(window.location.search).get('tab') === 'instances' ? 'instances' : 'offers')
+
+/** The open tab lives in the URL (?tab=instances), so links and reloads keep it. */
+export function useTab(): [Tab, (tab: Tab) => void] {
+  const tab = useSyncExternalStore(subscribe, readTab, () => 'offers' as const)
+  const setTab = useCallback((next: Tab) => {
+    const params = new URLSearchParams(window.location.search)
+    if (next === 'offers') params.delete('tab')
+    else params.set('tab', next)
+    const query = params.toString()
+    window.history.pushState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`)
+    listeners.forEach((l) => l())
+  }, [])
+  return [tab, setTab]
+}

@@ -1,0 +1,33 @@
+import '@testing-library/jest-dom/vitest'
+import { cleanup } from '@testing-library/react'
+import { afterAll, afterEach, beforeAll } from 'vitest'
+import { server } from '../simulator/node'
+import { resetSimulator } from '../simulator/model'
+import { pacer } from '../api/client'
+import { forgetApiKey } from '../api/api-key-store'
+import { resetToasts } from '../ui/toast-store'
+import { closeConfirm } from '../ui/confirm-store'
+
+// jsdom has no modal <dialog>: a minimal stand-in that keeps the open attribute right.
+if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
+  HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
+    this.setAttribute('open', '')
+  }
+  HTMLDialogElement.prototype.close = function close(this: HTMLDialogElement) {
+    this.removeAttribute('open')
+  }
+}
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }))
+afterEach(() => {
+  cleanup()
+  server.resetHandlers()
+  resetSimulator()
+  pacer.reset()
+  forgetApiKey()
+  resetToasts()
+  closeConfirm()
+  localStorage.clear()
+  sessionStorage.clear()
+})
+afterAll(() => server.close())

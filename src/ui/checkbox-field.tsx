@@ -1,0 +1,24 @@
+import { useId, type InputHTMLAttributes } from 'react'
+import { cn } from './cn'
+
+export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> {
+  label: string
+}
+
+/** A native checkbox with its label beside it; the label is part of the click target. */
+export function CheckboxField({ label, className, ...props }: CheckboxFieldProps) {
+  const id = useId()
+  return (
+    <div className={cn('flex items-center gap-2', className)}>
+      <input
+        id={id}
+        type="checkbox"
+        className="size-4 rounded border-slate-400 accent-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+        {...props}
+      />
+      <label htmlFor={id} className="text-sm text-slate-800 select-none">
+        {label}
+      </label>
+    </div>
+  )
+}

@@ -1,0 +1,50 @@
+import { useEffect, useId, useRef, type ReactNode } from 'react'
+import { cn } from './cn'
+
+export interface DialogProps {
+  open: boolean
+  title: string
+  /** Called when the user dismisses the dialog (Escape, Cancel). */
+  onClose: () => void
+  children: ReactNode
+  className?: string
+  /** Set while an action runs, so Escape cannot close a dialog mid-request. */
+  busy?: boolean
+}
+
+/** A real modal dialog: native <dialog> with showModal(), labelled by its title. */
+export function Dialog({ open, title, onClose, children, className, busy = false }: DialogProps) {
+  const ref = useRef<HTMLDialogElement>(null)
+  const titleId = useId()
+
+  useEffect(() => {
+    const dialog = ref.current
+    if (!dialog) return
+    if (open && !dialog.open) dialog.showModal()
+    if (!open && dialog.open) dialog.close()
+  }, [open])
+
+  return (
+    <dialog
+      ref={ref}
+      aria-labelledby={titleId}
+      onCancel={(event) => {
+        event.preventDefault()
+        if (!busy) onClose()
+      }}
+      className={cn(
+        'm-auto w-full max-w-lg rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50',
+        className,
+      )}
+    >
+      {open && (
+        <div className="p-5">
+          <h2 id={titleId} className="mb-3 text-lg font-semibold">
+            {title}
+          </h2>
+          {children}
+        </div>
+      )}
+    </dialog>
+  )
+}

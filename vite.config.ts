@@ -1,0 +1,36 @@
+import { defineConfig, type Plugin } from 'vite'
+import react from '@vitejs/plugin-react'
+import tailwindcss from '@tailwindcss/vite'
+import { createApiProxy, upstreamFrom } from './server/proxy.mjs'
+import { SECURITY_HEADERS } from './server/headers.mjs'
+
+/** The same API gateway `npm start` uses, mounted into Vite's dev server. */
+function vastApiGateway(): Plugin {
+  return {
+    name: 'vast-api-gateway',
+    configureServer(server) {
+      const proxy = createApiProxy(upstreamFrom(process.env.VAST_API_URL))
+      server.middlewares.use((req, res, next) => {
+        proxy(req, res).then((handled) => {
+          if (!handled) next()
+        }, next)
+      })
+    },
+  }
+}
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), vastApiGateway()],
+  server: {
+    host: process.env.HOST ?? '127.0.0.1',
+    port: Number(process.env.PORT ?? 5173),
+    headers: {
+      'referrer-policy': SECURITY_HEADERS['referrer-policy'] ?? 'no-referrer',
+      'x-content-type-options': 'nosniff',
+    },
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+  },
+})
