@@ -1,11 +1,19 @@
-import { readFileSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import * as z from 'zod/mini'
 import { describe, expect, it } from 'vitest'
 import { accountSchema, instanceSchema, numeric, offerSchema, offersEnvelopeSchema, parseRows, rentResultSchema } from './schemas'
 
-const sample = (name: string): unknown =>
-  JSON.parse(readFileSync(fileURLToPath(new URL(`./fixtures/${name}`, import.meta.url)), 'utf8'))
+import offersSample from './fixtures/offers.json'
+import instancesSample from './fixtures/instances-v1-page.json'
+import userSample from './fixtures/user-current.json'
+import createSample from './fixtures/create-instance.json'
+
+const SAMPLES: Record<string, unknown> = {
+  'offers.json': offersSample,
+  'instances-v1-page.json': instancesSample,
+  'user-current.json': userSample,
+  'create-instance.json': createSample,
+}
+const sample = (name: string): unknown => structuredClone(SAMPLES[name])
 
 describe('numeric', () => {
   it('accepts numbers and numeric strings, never null or empty', () => {

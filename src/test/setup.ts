@@ -9,7 +9,7 @@ import { resetToasts } from '../ui/toast-store'
 import { closeConfirm } from '../ui/confirm-store'
 
 // jsdom has no modal <dialog>: a minimal stand-in that keeps the open attribute right.
-if (typeof HTMLDialogElement.prototype.showModal !== 'function') {
+if (typeof HTMLDialogElement !== 'undefined' && typeof HTMLDialogElement.prototype.showModal !== 'function') {
   HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
     this.setAttribute('open', '')
   }
@@ -27,7 +27,9 @@ afterEach(() => {
   forgetApiKey()
   resetToasts()
   closeConfirm()
-  localStorage.clear()
-  sessionStorage.clear()
+  if (typeof window !== 'undefined') {
+    localStorage.clear()
+    sessionStorage.clear()
+  }
 })
 afterAll(() => server.close())
