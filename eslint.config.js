@@ -5,11 +5,41 @@ import reactHooks from 'eslint-plugin-react-hooks'
 import jsxA11y from 'eslint-plugin-jsx-a11y'
 import pluginQuery from '@tanstack/eslint-plugin-query'
 import playwright from 'eslint-plugin-playwright'
-import { importX } from 'eslint-plugin-import-x'
+import { importX, createNodeResolver } from 'eslint-plugin-import-x'
 import globals from 'globals'
 
+/**
+ * Imports run one way: ui ← api ← features ← app. Features never import each other. Only tests
+ * (and the one lazy demo import in app/) reach the simulator.
+ * @param {boolean} simulatorRestricted
+ */
+function layerZones(simulatorRestricted) {
+  const sim = simulatorRestricted ? ['./src/simulator'] : []
+  const features = ['./src/offers', './src/instances', './src/account']
+  return [
+    { target: './src/ui', from: ['./src/api', ...features, './src/app', ...sim] },
+    { target: './src/api', from: [...features, './src/app', ...sim] },
+    ...features.map((f) => ({
+      target: f,
+      from: [...features.filter((o) => o !== f), './src/app', ...sim],
+    })),
+    { target: './src/app', from: sim },
+    { target: './src/simulator', from: [...features, './src/app', './src/ui'] },
+  ].filter((zone) => zone.from.length > 0)
+}
+
 export default tseslint.config(
-  { ignores: ['dist', 'dist-sim', 'node_modules', 'playwright-report', 'test-results', 'public/mockServiceWorker.js', 'bench/results'] },
+  {
+    ignores: [
+      'dist',
+      'dist-sim',
+      'node_modules',
+      'playwright-report',
+      'test-results',
+      'public/mockServiceWorker.js',
+      'bench/results',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -21,32 +51,39 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/consistent-type-assertions': ['error', { assertionStyle: 'never' }],
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
-      'no-restricted-imports': ['error', { patterns: ['.', './index', '../index'] }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\.{1,2}(/index)?$', message: 'Import the file itself: no barrels.' },
+          ],
+        },
+      ],
     },
   },
   {
     files: ['src/**/*.{ts,tsx}'],
     plugins: { 'react-hooks': reactHooks, 'import-x': importX },
+    settings: {
+      'import-x/resolver-next': [
+        createNodeResolver({ extensions: ['.ts', '.tsx', '.js', '.mjs', '.json'] }),
+      ],
+    },
     extends: [jsxA11y.flatConfigs.recommended, ...pluginQuery.configs['flat/recommended']],
     rules: {
       ...reactHooks.configs.recommended.rules,
       '@tanstack/query/prefer-query-options': 'error',
       'import-x/no-cycle': 'error',
-      'import-x/no-restricted-paths': [
-        'error',
-        {
-          zones: [
-            { target: './src/ui', from: ['./src/api', './src/offers', './src/instances', './src/account', './src/app', './src/simulator'] },
-            { target: './src/api', from: ['./src/offers', './src/instances', './src/account', './src/app', './src/simulator'] },
-            { target: './src/offers', from: ['./src/instances', './src/account', './src/app', './src/simulator'] },
-            { target: './src/instances', from: ['./src/offers', './src/account', './src/app', './src/simulator'] },
-            { target: './src/account', from: ['./src/offers', './src/instances', './src/app', './src/simulator'] },
-            { target: './src/simulator', from: ['./src/offers', './src/instances', './src/account', './src/app', './src/ui'] },
-          ],
-        },
-      ],
+      'import-x/no-restricted-paths': ['error', { zones: layerZones(true) }],
     },
+  },
+  {
+    files: ['src/**/*.test.{ts,tsx}', 'src/test/**'],
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones(false) }] },
   },
   {
     files: ['e2e/**/*.ts'],

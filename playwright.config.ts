@@ -49,7 +49,11 @@ export default defineConfig({
       // The app exactly as `npm start` serves it: the production build behind its own API proxy.
       command: 'node server/main.mjs',
       url: `http://127.0.0.1:${APP_PORT}/`,
-      env: { PORT: String(APP_PORT), HOST: '127.0.0.1', VAST_API_URL: `http://127.0.0.1:${SIM_PORT}` },
+      env: {
+        PORT: String(APP_PORT),
+        HOST: '127.0.0.1',
+        VAST_API_URL: `http://127.0.0.1:${SIM_PORT}`,
+      },
       reuseExistingServer: !CI,
       stdout: 'ignore',
       stderr: 'pipe',

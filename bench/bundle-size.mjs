@@ -14,9 +14,15 @@ const gzipKb = (file) => gzipSync(readFileSync(join(DIST, file)), { level: 9 }).
 export function measureBundle() {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8')
   const initial = new Set(
-    [...html.matchAll(/<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g)].map((m) => m[1] ?? ''),
+    [
+      ...html.matchAll(
+        /<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g,
+      ),
+    ].map((m) => m[1] ?? ''),
   )
-  const all = readdirSync(join(DIST, 'assets')).filter((f) => f.endsWith('.js')).map((f) => `assets/${f}`)
+  const all = readdirSync(join(DIST, 'assets'))
+    .filter((f) => f.endsWith('.js'))
+    .map((f) => `assets/${f}`)
   const initialKb = [...initial].reduce((sum, f) => sum + gzipKb(f), 0)
   const lazy = all.filter((f) => !initial.has(f)).map((f) => ({ file: f, kb: gzipKb(f) }))
   return { initialFiles: [...initial], initialKb, lazy }
@@ -24,10 +30,15 @@ export function measureBundle() {
 
 if (import.meta.url === `file://${process.argv[1]}`) {
   const { initialFiles, initialKb, lazy } = measureBundle()
-  console.log(`initial JS (gzip): ${initialKb.toFixed(1)} KB in ${initialFiles.length} file(s), budget ${INITIAL_JS_BUDGET_KB} KB`)
-  for (const chunk of lazy.sort((a, b) => b.kb - a.kb)) console.log(`  lazy ${chunk.file}: ${chunk.kb.toFixed(1)} KB`)
+  console.log(
+    `initial JS (gzip): ${initialKb.toFixed(1)} KB in ${initialFiles.length} file(s), budget ${INITIAL_JS_BUDGET_KB} KB`,
+  )
+  for (const chunk of lazy.sort((a, b) => b.kb - a.kb))
+    console.log(`  lazy ${chunk.file}: ${chunk.kb.toFixed(1)} KB`)
   if (process.argv.includes('--check') && initialKb > INITIAL_JS_BUDGET_KB) {
-    console.error(`Initial JS is ${(initialKb - INITIAL_JS_BUDGET_KB).toFixed(1)} KB over the ${INITIAL_JS_BUDGET_KB} KB budget.`)
+    console.error(
+      `Initial JS is ${(initialKb - INITIAL_JS_BUDGET_KB).toFixed(1)} KB over the ${INITIAL_JS_BUDGET_KB} KB budget.`,
+    )
     process.exit(1)
   }
 }

@@ -13,7 +13,10 @@ test.describe('API key', () => {
     expect(await page.evaluate(() => window.localStorage.length)).toBe(0)
   })
 
-  test('a good key is verified, shows the account, survives a reload and can be forgotten', async ({ page, sim }) => {
+  test('a good key is verified, shows the account, survives a reload and can be forgotten', async ({
+    page,
+    sim,
+  }) => {
     await page.goto('/')
     const input = page.getByLabel('API key')
     await expect(input).toHaveAttribute('type', 'password')
@@ -38,7 +41,11 @@ test.describe('API key', () => {
 
     await page.getByRole('button', { name: 'Forget key' }).click()
     await expect(page.getByLabel('API key')).toBeVisible()
-    expect(await page.evaluate(() => JSON.stringify({ ...window.localStorage, ...window.sessionStorage }))).not.toContain(sim.key)
+    expect(
+      await page.evaluate(() =>
+        JSON.stringify({ ...window.localStorage, ...window.sessionStorage }),
+      ),
+    ).not.toContain(sim.key)
   })
 
   test('a session-only key is kept out of localStorage', async ({ page, sim }) => {
@@ -52,13 +59,18 @@ test.describe('API key', () => {
     await expect(page.getByRole('banner')).toContainText('$25.00')
   })
 
-  test('a key revoked mid-session stops the dashboard and asks for a new key', async ({ page, sim }) => {
+  test('a key revoked mid-session stops the dashboard and asks for a new key', async ({
+    page,
+    sim,
+  }) => {
     await signIn(page, sim.key)
     await page.goto('/?tab=instances')
     await expect(page.getByRole('heading', { name: 'Instances' })).toBeVisible()
     await sim.simulate({ auth: 'revoked' })
     await page.getByRole('tab', { name: 'Offers' }).click()
-    await expect(page.getByRole('alert').filter({ hasText: 'no longer accepts the saved key' })).toBeVisible()
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'no longer accepts the saved key' }),
+    ).toBeVisible()
     await expect(page.getByLabel('API key')).toBeVisible()
   })
 })

@@ -9,7 +9,12 @@ test('the demo runs the whole journey in the browser without a key', async ({ pa
   await page.getByRole('dialog').getByRole('button', { name: 'Rent', exact: true }).click()
   const card = page.getByRole('article', { name: /^Instance \d+/ }).first()
   await expect(card).toBeVisible()
-  await expect(page.getByRole('article', { name: /^Instance \d+/ }).filter({ hasText: 'Provisioning' }).first()).toBeVisible()
+  await expect(
+    page
+      .getByRole('article', { name: /^Instance \d+/ })
+      .filter({ hasText: 'Provisioning' })
+      .first(),
+  ).toBeVisible()
 
   await page.reload()
   await expect(page.getByRole('banner')).toContainText('Demo mode')

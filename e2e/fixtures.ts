@@ -25,11 +25,19 @@ export class Sim {
     this.key = key
   }
 
-  static async create(request: APIRequestContext, options: Record<string, unknown> = {}): Promise<Sim> {
+  static async create(
+    request: APIRequestContext,
+    options: Record<string, unknown> = {},
+  ): Promise<Sim> {
     const res = await request.post(`${SIM}/__sim/worlds`, { data: { clock: 'manual', ...options } })
     expect(res.ok()).toBe(true)
     const body: unknown = await res.json()
-    if (typeof body !== 'object' || body === null || !('key' in body) || typeof body.key !== 'string') {
+    if (
+      typeof body !== 'object' ||
+      body === null ||
+      !('key' in body) ||
+      typeof body.key !== 'string'
+    ) {
       throw new Error('the simulator did not return a key')
     }
     return new Sim(request, body.key)
@@ -41,7 +49,9 @@ export class Sim {
   }
 
   async simulate(switches: Record<string, unknown>): Promise<void> {
-    const res = await this.request.post(`${SIM}/__sim/worlds/${this.key}/simulate`, { data: switches })
+    const res = await this.request.post(`${SIM}/__sim/worlds/${this.key}/simulate`, {
+      data: switches,
+    })
     expect(res.ok()).toBe(true)
   }
 
@@ -53,7 +63,11 @@ export class Sim {
     const list: unknown[] = Array.isArray(body) ? body : []
     return list
       .filter(isLoggedRequest)
-      .filter((r) => (!filter?.method || r.method === filter.method) && (!filter?.path || filter.path.test(r.path)))
+      .filter(
+        (r) =>
+          (!filter?.method || r.method === filter.method) &&
+          (!filter?.path || filter.path.test(r.path)),
+      )
   }
 }
 
@@ -61,7 +75,10 @@ export class Sim {
 export async function signIn(page: Page, key: string): Promise<void> {
   await page.addInitScript((value) => {
     if (!window.localStorage.getItem('vast-console.api-key')) {
-      window.localStorage.setItem('vast-console.api-key', JSON.stringify({ v: 1, key: value, mode: 'live' }))
+      window.localStorage.setItem(
+        'vast-console.api-key',
+        JSON.stringify({ v: 1, key: value, mode: 'live' }),
+      )
     }
   }, key)
 }

@@ -1,7 +1,10 @@
 import { expect, expectNoAxeViolations, signIn, test } from './fixtures'
 
 test.describe('Rent → running → SSH → stop → destroy', () => {
-  test('a double-clicked rent creates exactly one instance, which boots, stops and is destroyed', async ({ page, sim }) => {
+  test('a double-clicked rent creates exactly one instance, which boots, stops and is destroyed', async ({
+    page,
+    sim,
+  }) => {
     await signIn(page, sim.key)
     await page.goto('/')
     const table = page.getByRole('table', { name: 'GPU offers' })
@@ -9,7 +12,9 @@ test.describe('Rent → running → SSH → stop → destroy', () => {
 
     const dialog = page.getByRole('dialog')
     await expect(dialog).toBeVisible()
-    await expect(dialog.getByLabel('Docker image')).toHaveValue('vastai/base-image:@vastai-automatic-tag')
+    await expect(dialog.getByLabel('Docker image')).toHaveValue(
+      'vastai/base-image:@vastai-automatic-tag',
+    )
     await expect(dialog.getByLabel('Disk (GB)')).toHaveValue('10')
     await expect(dialog).toContainText('/day')
     await expectNoAxeViolations(page)
@@ -42,13 +47,19 @@ test.describe('Rent → running → SSH → stop → destroy', () => {
     await destroyDialog.getByRole('button', { name: 'Destroy' }).click()
     await expect(page.getByRole('article', { name: /^Instance \d+/ })).toHaveCount(0)
     const deletes = await sim.requests({ method: 'DELETE' })
-    expect(deletes.map((r) => r.path)).toEqual([expect.stringMatching(/^\/api\/v0\/instances\/\d+\/$/)])
+    expect(deletes.map((r) => r.path)).toEqual([
+      expect.stringMatching(/^\/api\/v0\/instances\/\d+\/$/),
+    ])
   })
 
   test('an offer taken before the rent lands says so', async ({ page, sim }) => {
     await signIn(page, sim.key)
     await page.goto('/')
-    await page.getByRole('table', { name: 'GPU offers' }).getByRole('button', { name: /^Rent/ }).first().click()
+    await page
+      .getByRole('table', { name: 'GPU offers' })
+      .getByRole('button', { name: /^Rent/ })
+      .first()
+      .click()
     await sim.simulate({ rent: 'offer_gone' })
     await page.getByRole('dialog').getByRole('button', { name: 'Rent', exact: true }).click()
     await expect(page.getByRole('dialog').getByRole('alert')).toContainText('just taken')

@@ -57,15 +57,26 @@ const server = createServer((req, res) => {
     const path = req.url ?? '/'
     if (path.startsWith('/api/')) {
       res.writeHead(404, { 'content-type': 'application/json' })
-      res.end(JSON.stringify({ success: false, error: 'not_forwarded', msg: 'This API path is not forwarded.' }))
+      res.end(
+        JSON.stringify({
+          success: false,
+          error: 'not_forwarded',
+          msg: 'This API path is not forwarded.',
+        }),
+      )
       return
     }
-    const found = (await resolveStatic(path)) ?? { file: join(ROOT, 'index.html'), type: TYPES['.html'] ?? 'text/html' }
+    const found = (await resolveStatic(path)) ?? {
+      file: join(ROOT, 'index.html'),
+      type: TYPES['.html'] ?? 'text/html',
+    }
     let body
     try {
       body = await readFile(found.file)
     } catch {
-      res.writeHead(500, { 'content-type': 'text/plain' }).end('The app is not built: run `npm start`.')
+      res
+        .writeHead(500, { 'content-type': 'text/plain' })
+        .end('The app is not built: run `npm start`.')
       return
     }
     const immutable = found.file.includes(`${join(ROOT, 'assets')}`)
@@ -87,5 +98,7 @@ if (!LOOPBACK.has(HOST)) {
   )
 }
 server.listen(PORT, HOST, () => {
-  console.log(`Vast GPU Console on http://${HOST.includes(':') ? `[${HOST}]` : HOST}:${PORT} → API ${upstream.origin}`)
+  console.log(
+    `Vast GPU Console on http://${HOST.includes(':') ? `[${HOST}]` : HOST}:${PORT} → API ${upstream.origin}`,
+  )
 })

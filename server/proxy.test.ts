@@ -20,7 +20,9 @@ function listen(server: Server): Promise<number> {
   return new Promise((resolve) => {
     server.listen(0, '127.0.0.1', () => {
       const address = server.address()
-      resolve(typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : 0)
+      resolve(
+        typeof address === 'object' && address !== null ? (address satisfies AddressInfo).port : 0,
+      )
     })
   })
 }
@@ -32,10 +34,14 @@ beforeAll(async () => {
     req.on('end', () => {
       seen.push({ method: req.method, url: req.url, headers: req.headers, body })
       if (req.url?.startsWith('/api/v0/redirect')) {
-        res.writeHead(301, { location: '/elsewhere/', 'content-type': 'text/html' }).end('<html>moved</html>')
+        res
+          .writeHead(301, { location: '/elsewhere/', 'content-type': 'text/html' })
+          .end('<html>moved</html>')
         return
       }
-      res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'session=1' }).end('{"ok":true}')
+      res
+        .writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'session=1' })
+        .end('{"ok":true}')
     })
   })
   const upstreamPort = await listen(upstream)
@@ -87,12 +93,15 @@ describe('API gateway', () => {
     expect(seen[0]?.url).toBe('/api/v1/instances/?limit=25&after_token=abc')
   })
 
-  it.each(['/api/v2/anything/', '/api/vast/', '/__sim/worlds', '/admin/'])('does not forward %s', async (path) => {
-    seen = []
-    const res = await fetch(`${gatewayUrl}${path}`)
-    expect(await res.text()).toBe('local')
-    expect(seen).toHaveLength(0)
-  })
+  it.each(['/api/v2/anything/', '/api/vast/', '/__sim/worlds', '/admin/'])(
+    'does not forward %s',
+    async (path) => {
+      seen = []
+      const res = await fetch(`${gatewayUrl}${path}`)
+      expect(await res.text()).toBe('local')
+      expect(seen).toHaveLength(0)
+    },
+  )
 
   it('passes a redirect through instead of following it', async () => {
     const res = await fetch(`${gatewayUrl}/api/v0/redirect`, { redirect: 'manual' })
@@ -107,6 +116,9 @@ describe('API gateway', () => {
     const res = await fetch(`http://127.0.0.1:${port}/api/v0/users/current/`)
     server.close()
     expect(res.status).toBe(502)
-    expect(await res.json()).toMatchObject({ success: false, msg: 'The Vast API could not be reached.' })
+    expect(await res.json()).toMatchObject({
+      success: false,
+      msg: 'The Vast API could not be reached.',
+    })
   })
 })

@@ -15,10 +15,16 @@ export function AccountPanel({ onForget }: AccountPanelProps) {
   const demo = useKeyMode() === 'demo'
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-      {demo && <span className="rounded bg-amber-100 px-2 py-0.5 font-medium text-amber-900">Demo mode: simulated, no real money</span>}
+      {demo && (
+        <span className="rounded bg-amber-100 px-2 py-0.5 font-medium text-amber-900">
+          Demo mode: simulated, no real money
+        </span>
+      )}
       {account.data ? (
         <>
-          <span title="Account e-mail">{account.data.email ?? account.data.username ?? `Account ${account.data.id}`}</span>
+          <span title="Account e-mail">
+            {account.data.email ?? account.data.username ?? `Account ${account.data.id}`}
+          </span>
           <span>
             Credit <strong className="font-semibold">{formatUsd(account.data.credit)}</strong>
           </span>

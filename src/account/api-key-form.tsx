@@ -7,7 +7,12 @@ import { accountQueries } from '../api/queries'
 import { Button } from '../ui/button'
 import { inputClass } from '../ui/field'
 
-export const REQUIRED_PERMISSIONS = ['misc', 'user_read', 'instance_read', 'instance_write'] as const
+export const REQUIRED_PERMISSIONS = [
+  'misc',
+  'user_read',
+  'instance_read',
+  'instance_write',
+] as const
 
 export interface ApiKeyFormProps {
   /** Starts demo mode (the simulator in the browser). */
@@ -52,7 +57,11 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
       onSaved?.()
     } catch (error) {
       if (isApiError(error) && error.kind === 'auth') setProblem({ kind: 'rejected' })
-      else setProblem({ kind: 'other', message: error instanceof Error ? error.message : 'The key could not be checked.' })
+      else
+        setProblem({
+          kind: 'other',
+          message: error instanceof Error ? error.message : 'The key could not be checked.',
+        })
     } finally {
       inFlight.current = false
       setPending(false)
@@ -60,20 +69,33 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
   }
 
   return (
-    <section aria-labelledby={`${inputId}-title`} className="mx-auto mt-12 max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm">
+    <section
+      aria-labelledby={`${inputId}-title`}
+      className="mx-auto mt-12 max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+    >
       <h1 id={`${inputId}-title`} className="text-2xl font-semibold">
         Connect your Vast.ai account
       </h1>
       <p className="mt-2 text-sm text-slate-700">
         Paste an API key from{' '}
-        <a className="text-blue-800 underline" href="https://cloud.vast.ai/manage-keys/" target="_blank" rel="noreferrer noopener">
+        <a
+          className="text-blue-800 underline"
+          href="https://cloud.vast.ai/manage-keys/"
+          target="_blank"
+          rel="noreferrer noopener"
+        >
           cloud.vast.ai/manage-keys
         </a>
-        . It is checked with Vast, then kept only in this browser and sent only to Vast in the Authorization header.
+        . It is checked with Vast, then kept only in this browser and sent only to Vast in the
+        Authorization header.
       </p>
       {rejectedNotice && (
-        <p role="alert" className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
-          Vast no longer accepts the saved key (it may have been revoked). Polling has stopped. Enter a new key to continue.
+        <p
+          role="alert"
+          className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+        >
+          Vast no longer accepts the saved key (it may have been revoked). Polling has stopped.
+          Enter a new key to continue.
         </p>
       )}
       <form className="mt-5 flex flex-col gap-4" onSubmit={(e) => void verify(e)} noValidate>
@@ -93,34 +115,53 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
               aria-describedby={hintId}
               aria-invalid={problem !== null ? true : undefined}
             />
-            <Button onClick={() => setVisible((v) => !v)} aria-pressed={visible} aria-controls={inputId}>
+            <Button
+              onClick={() => setVisible((v) => !v)}
+              aria-pressed={visible}
+              aria-controls={inputId}
+            >
               {visible ? 'Hide key' : 'Show key'}
             </Button>
           </div>
           <p id={hintId} className="text-xs text-slate-600">
-            Prefer a scoped key with only the permissions {REQUIRED_PERMISSIONS.join(', ')}: it can rent and destroy, but not move money.
+            Prefer a scoped key with only the permissions {REQUIRED_PERMISSIONS.join(', ')}: it can
+            rent and destroy, but not move money.
           </p>
         </div>
         <fieldset className="flex flex-col gap-1">
           <legend className="text-sm font-medium">Keep the key</legend>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name="remember" checked={remember} onChange={() => setRemember(true)} />
+            <input
+              type="radio"
+              name="remember"
+              checked={remember}
+              onChange={() => setRemember(true)}
+            />
             Remember on this device
           </label>
           <label className="flex items-center gap-2 text-sm">
-            <input type="radio" name="remember" checked={!remember} onChange={() => setRemember(false)} />
+            <input
+              type="radio"
+              name="remember"
+              checked={!remember}
+              onChange={() => setRemember(false)}
+            />
             This session only (forgotten when the tab closes)
           </label>
         </fieldset>
         {problem && (
-          <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+          <div
+            role="alert"
+            className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
+          >
             {problem.kind === 'empty' && 'Enter an API key first.'}
             {problem.kind === 'other' && problem.message}
             {problem.kind === 'rejected' && (
               <>
                 <p className="font-medium">Vast rejected this key.</p>
                 <p>
-                  Check that it was copied whole and has not been deleted. A key for this app needs the permissions{' '}
+                  Check that it was copied whole and has not been deleted. A key for this app needs
+                  the permissions{' '}
                   {REQUIRED_PERMISSIONS.map((p, i) => (
                     <span key={p}>
                       <code>{p}</code>
@@ -143,7 +184,13 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
             onClick={() => {
               setDemoPending(true)
               onTryDemo().catch((error: unknown) => {
-                setProblem({ kind: 'other', message: error instanceof Error ? `The demo could not start: ${error.message}` : 'The demo could not start.' })
+                setProblem({
+                  kind: 'other',
+                  message:
+                    error instanceof Error
+                      ? `The demo could not start: ${error.message}`
+                      : 'The demo could not start.',
+                })
                 setDemoPending(false)
               })
             }}
@@ -151,7 +198,9 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
             {demoPending ? 'Starting demo…' : 'Try the demo'}
           </Button>
         </div>
-        <p className="text-xs text-slate-600">The demo runs a simulated marketplace in your browser: no key, no money.</p>
+        <p className="text-xs text-slate-600">
+          The demo runs a simulated marketplace in your browser: no key, no money.
+        </p>
       </form>
     </section>
   )

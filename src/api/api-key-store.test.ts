@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest'
-import { forgetApiKey, readApiKey, readKeyMode, reloadApiKeyFromStorage, submitApiKey } from './api-key-store'
+import {
+  forgetApiKey,
+  readApiKey,
+  readKeyMode,
+  reloadApiKeyFromStorage,
+  submitApiKey,
+} from './api-key-store'
 
 describe('api key store', () => {
   it('remembers a key on this device across a reload', () => {

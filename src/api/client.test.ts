@@ -25,7 +25,12 @@ function serve(response: () => Response) {
 async function failure(response: () => Response): Promise<ApiError> {
   serve(response)
   submitApiKey('test-key-1234', false)
-  const error: unknown = await apiRequest({ route: 'account', method: 'GET', path: PATH, schema: okSchema }).then(
+  const error: unknown = await apiRequest({
+    route: 'account',
+    method: 'GET',
+    path: PATH,
+    schema: okSchema,
+  }).then(
     () => null,
     (e: unknown) => e,
   )
@@ -37,7 +42,14 @@ describe('apiRequest', () => {
   it('sends the key only in the Authorization header and JSON bodies with their content type', async () => {
     const seen = serve(() => HttpResponse.json({ value: 1 }))
     submitApiKey('  secret-key-abcd ', false)
-    await apiRequest({ route: 'account', method: 'PUT', path: PATH, body: { a: 1 }, schema: okSchema, query: { q: '{"x":1}' } })
+    await apiRequest({
+      route: 'account',
+      method: 'PUT',
+      path: PATH,
+      body: { a: 1 },
+      schema: okSchema,
+      query: { q: '{"x":1}' },
+    })
     const request = seen()
     expect(request?.headers.get('authorization')).toBe('Bearer secret-key-abcd')
     expect(request?.headers.get('content-type')).toBe('application/json')
@@ -49,15 +61,34 @@ describe('apiRequest', () => {
   it('parses a good body through the schema', async () => {
     serve(() => HttpResponse.json({ value: 42, extra: 'kept elsewhere' }))
     submitApiKey('k', false)
-    await expect(apiRequest({ route: 'account', method: 'GET', path: PATH, schema: okSchema })).resolves.toEqual({ value: 42 })
+    await expect(
+      apiRequest({ route: 'account', method: 'GET', path: PATH, schema: okSchema }),
+    ).resolves.toEqual({ value: 42 })
   })
 
   it.each([
-    ['401 auth_error', () => HttpResponse.json({ success: false, error: 'auth_error', msg: 'Invalid user key' }, { status: 401 })],
+    [
+      '401 auth_error',
+      () =>
+        HttpResponse.json(
+          { success: false, error: 'auth_error', msg: 'Invalid user key' },
+          { status: 401 },
+        ),
+    ],
     ['403 scoped key', () => HttpResponse.json({ detail: 'forbidden' }, { status: 403 })],
-    ['404 auth_error (a wrong key)', () => HttpResponse.json({ success: false, error: 'auth_error', msg: 'Invalid user key' }, { status: 404 })],
+    [
+      '404 auth_error (a wrong key)',
+      () =>
+        HttpResponse.json(
+          { success: false, error: 'auth_error', msg: 'Invalid user key' },
+          { status: 404 },
+        ),
+    ],
     ['404 with only msg', () => HttpResponse.json({ msg: 'Invalid user key' }, { status: 404 })],
-    ['200 success:false auth_error', () => HttpResponse.json({ success: false, error: 'auth_error', msg: 'Invalid user key' })],
+    [
+      '200 success:false auth_error',
+      () => HttpResponse.json({ success: false, error: 'auth_error', msg: 'Invalid user key' }),
+    ],
   ])('reads %s as a rejected key', async (_name, response) => {
     const error = await failure(response)
     expect(error.kind).toBe('auth')
@@ -66,20 +97,35 @@ describe('apiRequest', () => {
   })
 
   it('reads a plain-text 429 as rate limited without crashing', async () => {
-    const error = await failure(() => new HttpResponse('API requests too frequent endpoint threshold=1.0', { status: 429, headers: { 'content-type': 'text/plain' } }))
+    const error = await failure(
+      () =>
+        new HttpResponse('API requests too frequent endpoint threshold=1.0', {
+          status: 429,
+          headers: { 'content-type': 'text/plain' },
+        }),
+    )
     expect(error.kind).toBe('rate_limited')
     expect(error.detail).toContain('too frequent')
   })
 
   it('reads a JSON 429 with detail as rate limited', async () => {
-    const error = await failure(() => HttpResponse.json({ detail: 'API requests too frequent endpoint threshold=4.5' }, { status: 429 }))
+    const error = await failure(() =>
+      HttpResponse.json(
+        { detail: 'API requests too frequent endpoint threshold=4.5' },
+        { status: 429 },
+      ),
+    )
     expect(error.kind).toBe('rate_limited')
   })
 
   it('reads 410 deprecated_endpoint and keeps its message naming the replacement', async () => {
     const error = await failure(() =>
       HttpResponse.json(
-        { success: false, error: 'deprecated_endpoint', msg: '/api/v0/instances/ is deprecated. Use /api/v1/instances/ instead.' },
+        {
+          success: false,
+          error: 'deprecated_endpoint',
+          msg: '/api/v0/instances/ is deprecated. Use /api/v1/instances/ instead.',
+        },
         { status: 410 },
       ),
     )
@@ -90,24 +136,40 @@ describe('apiRequest', () => {
   it('reads an HTML 502 as a server error with a readable message', async () => {
     const error = await failure(
       () =>
-        new HttpResponse('<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>', {
-          status: 502,
-          headers: { 'content-type': 'text/html' },
-        }),
+        new HttpResponse(
+          '<html><head><title>502 Bad Gateway</title></head><body><center><h1>502 Bad Gateway</h1></center></body></html>',
+          {
+            status: 502,
+            headers: { 'content-type': 'text/html' },
+          },
+        ),
     )
     expect(error.kind).toBe('server')
     expect(error.message).toBe('Vast answered with a server error (502): 502 Bad Gateway')
   })
 
   it('reads an HTML 301 as an unexpected redirect, not a parse crash', async () => {
-    const error = await failure(() => new HttpResponse('<html><title>301 Moved Permanently</title></html>', { status: 301, headers: { 'content-type': 'text/html', location: '/elsewhere/' } }))
+    const error = await failure(
+      () =>
+        new HttpResponse('<html><title>301 Moved Permanently</title></html>', {
+          status: 301,
+          headers: { 'content-type': 'text/html', location: '/elsewhere/' },
+        }),
+    )
     expect(error.kind).toBe('server')
     expect(error.message).toMatch(/redirect/)
   })
 
   it('strips the internal code prefix from validation messages', async () => {
     const error = await failure(() =>
-      HttpResponse.json({ success: false, error: 'invalid_args', msg: "error 400/3467: Invalid args: 'id' is required" }, { status: 400 }),
+      HttpResponse.json(
+        {
+          success: false,
+          error: 'invalid_args',
+          msg: "error 400/3467: Invalid args: 'id' is required",
+        },
+        { status: 400 },
+      ),
     )
     expect(error.kind).toBe('validation')
     expect(error.code).toBe('invalid_args')
@@ -115,18 +177,32 @@ describe('apiRequest', () => {
   })
 
   it('reads a 200 with success:false as an error carrying its msg', async () => {
-    const error = await failure(() => HttpResponse.json({ success: false, msg: 'Insufficient credit' }))
+    const error = await failure(() =>
+      HttpResponse.json({ success: false, msg: 'Insufficient credit' }),
+    )
     expect(error.kind).toBe('validation')
     expect(error.message).toBe('Insufficient credit')
   })
 
   it('reads a non-JSON 200 as a parse error', async () => {
-    const error = await failure(() => new HttpResponse('<html>maintenance</html>', { status: 200, headers: { 'content-type': 'text/html' } }))
+    const error = await failure(
+      () =>
+        new HttpResponse('<html>maintenance</html>', {
+          status: 200,
+          headers: { 'content-type': 'text/html' },
+        }),
+    )
     expect(error.kind).toBe('parse')
   })
 
   it('reads malformed JSON as a parse error', async () => {
-    const error = await failure(() => new HttpResponse('{"value": ', { status: 200, headers: { 'content-type': 'application/json' } }))
+    const error = await failure(
+      () =>
+        new HttpResponse('{"value": ', {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        }),
+    )
     expect(error.kind).toBe('parse')
   })
 
@@ -143,6 +219,8 @@ describe('apiRequest', () => {
 
   it('refuses to send without a key', async () => {
     serve(() => HttpResponse.json({ value: 1 }))
-    await expect(apiRequest({ route: 'account', method: 'GET', path: PATH, schema: okSchema })).rejects.toMatchObject({ kind: 'auth' })
+    await expect(
+      apiRequest({ route: 'account', method: 'GET', path: PATH, schema: okSchema }),
+    ).rejects.toMatchObject({ kind: 'auth' })
   })
 })

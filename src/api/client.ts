@@ -79,7 +79,14 @@ export async function apiRequest<T>(spec: RequestSpec<T>): Promise<T> {
 
   let res: Response
   try {
-    res = await fetch(url, { method: spec.method, headers, body, signal, credentials: 'omit', redirect: 'manual' })
+    res = await fetch(url, {
+      method: spec.method,
+      headers,
+      body,
+      signal,
+      credentials: 'omit',
+      redirect: 'manual',
+    })
   } catch (cause) {
     if (spec.signal?.aborted) throw cause
     const timedOut = timeout.aborted
@@ -113,7 +120,9 @@ export async function apiRequest<T>(spec: RequestSpec<T>): Promise<T> {
   if (typeof json === 'object' && json !== null && 'success' in json && json.success === false) {
     const parsed = z.safeParse(errorBodySchema, json)
     const error = parsed.success ? parsed.data.error : undefined
-    const msg = parsed.success ? (parsed.data.msg ?? parsed.data.message ?? parsed.data.detail) : undefined
+    const msg = parsed.success
+      ? (parsed.data.msg ?? parsed.data.message ?? parsed.data.detail)
+      : undefined
     const status = isAuthFailure(400, { error, msg }) ? 401 : 400
     throw errorFromStatus(status, { error, msg: msg ?? 'Vast reported a failure.' })
   }

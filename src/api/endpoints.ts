@@ -63,7 +63,10 @@ export async function getGpuNames(signal?: AbortSignal): Promise<string[]> {
   )
 }
 
-export async function searchOffers(query: BundlesQuery, signal?: AbortSignal): Promise<OfferSearchResult> {
+export async function searchOffers(
+  query: BundlesQuery,
+  signal?: AbortSignal,
+): Promise<OfferSearchResult> {
   const { offers } = await apiRequest({
     route: 'bundles',
     method: 'POST',
@@ -73,7 +76,8 @@ export async function searchOffers(query: BundlesQuery, signal?: AbortSignal): P
     signal,
   })
   const { rows, dropped } = parseRows(offerSchema, offers)
-  if (dropped > 0) console.warn(`Offer search: ${dropped} row(s) could not be read and were left out.`)
+  if (dropped > 0)
+    console.warn(`Offer search: ${dropped} row(s) could not be read and were left out.`)
   return { offers: rows, dropped }
 }
 
@@ -114,12 +118,20 @@ export async function rentOffer(offerId: number, input: RentInput): Promise<Rent
       schema: rentResultSchema,
     })
   } catch (error) {
-    if (isApiError(error) && (error.status === 404 || error.status === 410) && error.kind !== 'auth') {
-      throw new ApiError('offer_gone', 'This offer was just taken by someone else. The list has been refreshed.', {
-        status: error.status,
-        code: error.code,
-        detail: error.message,
-      })
+    if (
+      isApiError(error) &&
+      (error.status === 404 || error.status === 410) &&
+      error.kind !== 'auth'
+    ) {
+      throw new ApiError(
+        'offer_gone',
+        'This offer was just taken by someone else. The list has been refreshed.',
+        {
+          status: error.status,
+          code: error.code,
+          detail: error.message,
+        },
+      )
     }
     throw error
   }
@@ -160,7 +172,8 @@ export async function getInstance(id: number, signal?: AbortSignal): Promise<Ins
   })
   if (instances === null || instances === undefined) return null
   const parsed = z.safeParse(instanceSchema, instances)
-  if (!parsed.success) throw new ApiError('parse', `Instance ${id} came back in a shape this app does not understand.`)
+  if (!parsed.success)
+    throw new ApiError('parse', `Instance ${id} came back in a shape this app does not understand.`)
   return parsed.data
 }
 
@@ -178,7 +191,11 @@ export const startInstance = (id: number) => manageInstance(id, { state: 'runnin
 export const stopInstance = (id: number) => manageInstance(id, { state: 'stopped' })
 export const labelInstance = (id: number, label: string) => manageInstance(id, { label })
 
-/** Destroys an instance. A 404 means it is already gone (e.g. an earlier answer was lost): done. */
+/**
+ * Destroys an instance. Vast's own 404 `not_found` means it is already gone (e.g. an earlier
+ * answer was lost): done. Any other 404 (a wrong route, an HTML page) is an error: the GPU may
+ * still be billing.
+ */
 export async function destroyInstance(id: number): Promise<void> {
   try {
     await apiRequest({
@@ -189,7 +206,7 @@ export async function destroyInstance(id: number): Promise<void> {
       schema: successSchema,
     })
   } catch (error) {
-    if (isApiError(error) && error.kind === 'not_found') return
+    if (isApiError(error) && error.kind === 'not_found' && error.code === 'not_found') return
     throw error
   }
 }

@@ -13,14 +13,16 @@ describe('errorFromStatus', () => {
 
   it('maps statuses to kinds', () => {
     expect(errorFromStatus(404, { error: 'not_found', msg: 'gone' }).kind).toBe('not_found')
-    expect(errorFromStatus(422, { msg: 'limit: Input should be a valid integer' }).message).toBe('limit: Input should be a valid integer')
+    expect(errorFromStatus(422, { msg: 'limit: Input should be a valid integer' }).message).toBe(
+      'limit: Input should be a valid integer',
+    )
     expect(errorFromStatus(503, { text: 'Service Unavailable' }).kind).toBe('server')
     expect(errorFromStatus(429, { text: 'API requests too frequent' }).kind).toBe('rate_limited')
   })
 
   it('cleans Vast message prefixes', () => {
-    expect(cleanMessage('error 404/3603: no_such_ask Instance type by id 1 is not available.')).toBe(
-      'no_such_ask Instance type by id 1 is not available.',
-    )
+    expect(
+      cleanMessage('error 404/3603: no_such_ask Instance type by id 1 is not available.'),
+    ).toBe('no_such_ask Instance type by id 1 is not available.')
   })
 })

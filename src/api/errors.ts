@@ -45,7 +45,8 @@ export interface ErrorBody {
   text?: string
 }
 
-const AUTH_MESSAGE = 'Vast rejected the API key. Check that it is current and has the permissions misc, user_read, instance_read and instance_write.'
+const AUTH_MESSAGE =
+  'Vast rejected the API key. Check that it is current and has the permissions misc, user_read, instance_read and instance_write.'
 
 /** Strips Vast's internal prefix ("error 404/3603: ") so the message reads well. */
 export function cleanMessage(msg: string): string {
@@ -81,10 +82,18 @@ export function errorFromStatus(status: number, body: ErrorBody): ApiError {
     return new ApiError('not_found', said || 'Vast could not find that.', init)
   }
   if (status >= 500) {
-    return new ApiError('server', `Vast answered with a server error (${status})${said ? `: ${said}` : '.'}`, init)
+    return new ApiError(
+      'server',
+      `Vast answered with a server error (${status})${said ? `: ${said}` : '.'}`,
+      init,
+    )
   }
   if (status >= 300 && status < 400) {
-    return new ApiError('server', `Vast answered with an unexpected redirect (${status})${said ? `: ${said}` : '.'}`, init)
+    return new ApiError(
+      'server',
+      `Vast answered with an unexpected redirect (${status})${said ? `: ${said}` : '.'}`,
+      init,
+    )
   }
   return new ApiError('validation', said || `Vast refused the request (${status}).`, init)
 }

@@ -1,7 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { canStart, canStop, isTransitioning, sshCommand, statusLabel, uiStatus } from './instance-status'
+import {
+  canStart,
+  canStop,
+  isTransitioning,
+  sshCommand,
+  statusLabel,
+  uiStatus,
+} from './instance-status'
 
-const s = (actual_status: string | null, intended_status: string | null = 'running', status_msg: string | null = null) => ({
+const s = (
+  actual_status: string | null,
+  intended_status: string | null = 'running',
+  status_msg: string | null = null,
+) => ({
   actual_status,
   intended_status,
   status_msg,
@@ -21,7 +32,14 @@ describe('uiStatus', () => {
     [s('offline'), 'Host offline'],
     [s('rebooting'), 'Rebooting'],
     [s('frozen', 'frozen'), 'Paused'],
-    [s('created', 'running', 'Error response from daemon: OCI runtime create failed: runc create failed'), 'Error'],
+    [
+      s(
+        'created',
+        'running',
+        'Error response from daemon: OCI runtime create failed: runc create failed',
+      ),
+      'Error',
+    ],
     [s('exited', 'running', 'container exited with error code 1'), 'Error'],
     [s('hibernating'), 'Unknown (hibernating)'],
   ])('%o reads as %s', (instance, label) => {
@@ -49,31 +67,58 @@ describe('uiStatus', () => {
 })
 
 describe('sshCommand', () => {
-  const base = { ssh_host: 'ssh4.vast.ai', ssh_port: 37412, public_ipaddr: ' 203.0.113.41\n', image_runtype: 'ssh ssh_direc ssh_proxy' }
+  const base = {
+    ssh_host: 'ssh4.vast.ai',
+    ssh_port: 37412,
+    public_ipaddr: ' 203.0.113.41\n',
+    image_runtype: 'ssh ssh_direc ssh_proxy',
+  }
 
   it('goes direct through ports["22/tcp"] and the trimmed public IP', () => {
-    expect(sshCommand({ ...base, ports: { '22/tcp': [{ HostIp: '0.0.0.0', HostPort: 41022 }] } })).toEqual({
+    expect(
+      sshCommand({ ...base, ports: { '22/tcp': [{ HostIp: '0.0.0.0', HostPort: 41022 }] } }),
+    ).toEqual({
       command: 'ssh -p 41022 root@203.0.113.41',
       kind: 'direct',
     })
   })
 
   it('falls back to the proxy without a 22/tcp mapping', () => {
-    expect(sshCommand({ ...base, ports: null })).toEqual({ command: 'ssh -p 37412 root@ssh4.vast.ai', kind: 'proxy' })
-    expect(sshCommand({ ...base, ports: { '8080/tcp': [{ HostIp: null, HostPort: 41080 }] } })?.kind).toBe('proxy')
+    expect(sshCommand({ ...base, ports: null })).toEqual({
+      command: 'ssh -p 37412 root@ssh4.vast.ai',
+      kind: 'proxy',
+    })
+    expect(
+      sshCommand({ ...base, ports: { '8080/tcp': [{ HostIp: null, HostPort: 41080 }] } })?.kind,
+    ).toBe('proxy')
   })
 
   it('adds one to the proxy port in Jupyter modes', () => {
-    expect(sshCommand({ ...base, ports: null, image_runtype: 'jupyter_direc ssh_direc ssh_proxy' })?.command).toBe(
-      'ssh -p 37413 root@ssh4.vast.ai',
-    )
+    expect(
+      sshCommand({ ...base, ports: null, image_runtype: 'jupyter_direc ssh_direc ssh_proxy' })
+        ?.command,
+    ).toBe('ssh -p 37413 root@ssh4.vast.ai')
   })
 
   it('falls back to the proxy when the public IP is missing', () => {
-    expect(sshCommand({ ...base, public_ipaddr: null, ports: { '22/tcp': [{ HostIp: null, HostPort: 41022 }] } })?.kind).toBe('proxy')
+    expect(
+      sshCommand({
+        ...base,
+        public_ipaddr: null,
+        ports: { '22/tcp': [{ HostIp: null, HostPort: 41022 }] },
+      })?.kind,
+    ).toBe('proxy')
   })
 
   it('gives nothing when there is no way in yet', () => {
-    expect(sshCommand({ ports: null, public_ipaddr: null, ssh_host: null, ssh_port: null, image_runtype: null })).toBeNull()
+    expect(
+      sshCommand({
+        ports: null,
+        public_ipaddr: null,
+        ssh_host: null,
+        ssh_port: null,
+        image_runtype: null,
+      }),
+    ).toBeNull()
   })
 })

@@ -35,7 +35,8 @@ export const STATUS_LABELS: Record<UiStatus, string> = {
 
 type StatusFields = Pick<Instance, 'actual_status' | 'intended_status' | 'status_msg'>
 
-const ERROR_MSG = /OCI runtime create failed|error response from daemon|failed to (create|start|pull)|no such image|manifest unknown/i
+const ERROR_MSG =
+  /OCI runtime create failed|error response from daemon|failed to (create|start|pull)|no such image|manifest unknown/i
 
 export function uiStatus(instance: StatusFields): UiStatus {
   const actual = (instance.actual_status ?? '').toLowerCase()
@@ -54,7 +55,9 @@ export function uiStatus(instance: StatusFields): UiStatus {
     case 'exited':
     case 'stopped':
       if (intended === 'stopped') return 'stopped'
-      return ERROR_MSG.test(msg) || actual === 'exited' && /exit|error|fail/i.test(msg) ? 'error' : 'starting'
+      return ERROR_MSG.test(msg) || (actual === 'exited' && /exit|error|fail/i.test(msg))
+        ? 'error'
+        : 'starting'
     case 'rebooting':
     case 'restarting':
       return 'rebooting'
@@ -91,11 +94,18 @@ export const isTransitioning = (instance: StatusFields) => TRANSITIONING.has(uiS
 
 export const canStop = (instance: StatusFields) => {
   const s = uiStatus(instance)
-  return s === 'running' || s === 'loading' || s === 'provisioning' || s === 'paused' || s === 'starting' || s === 'scheduling'
+  return (
+    s === 'running' ||
+    s === 'loading' ||
+    s === 'provisioning' ||
+    s === 'paused' ||
+    s === 'starting' ||
+    s === 'scheduling'
+  )
 }
 export const canStart = (instance: StatusFields) => {
   const s = uiStatus(instance)
-  return s === 'stopped' || s === 'error' && (instance.intended_status ?? '') === 'stopped'
+  return s === 'stopped' || (s === 'error' && (instance.intended_status ?? '') === 'stopped')
 }
 export const canDestroy = () => true
 

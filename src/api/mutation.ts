@@ -7,14 +7,19 @@ import type { ApiError } from './errors'
 
 export function useApiMutation<TVars, TData>(
   fn: (vars: TVars) => Promise<TData>,
-  options: { invalidates: readonly QueryKey[] | ((vars: TVars, data: TData) => readonly QueryKey[]) },
+  options: {
+    invalidates: readonly QueryKey[] | ((vars: TVars, data: TData) => readonly QueryKey[])
+  },
 ) {
   const queryClient = useQueryClient()
   return useMutation<TData, ApiError, TVars>({
     mutationFn: fn,
     retry: 0,
     onSuccess: (data, vars) => {
-      const keys = typeof options.invalidates === 'function' ? options.invalidates(vars, data) : options.invalidates
+      const keys =
+        typeof options.invalidates === 'function'
+          ? options.invalidates(vars, data)
+          : options.invalidates
       return Promise.all(keys.map((queryKey) => queryClient.invalidateQueries({ queryKey })))
     },
   })

@@ -3,8 +3,15 @@
  * changes the whole cache is cleared instead.
  */
 import { queryOptions } from '@tanstack/react-query'
-import { getAccount, getGpuNames, listInstances, searchOffers, type InstanceList } from './endpoints'
-import { isTransitioning } from './instance-status'
+import {
+  getAccount,
+  getGpuNames,
+  listInstances,
+  searchOffers,
+  type InstanceList,
+} from './endpoints'
+import { isTransitioning, uiStatus } from './instance-status'
+import type { Instance } from './schemas'
 import type { BundlesQuery } from './bundles-query'
 
 /** Fast poll while anything is changing: above the list's 1 s minimum interval. */
@@ -14,18 +21,36 @@ export const SLOW_POLL_MS = 30_000
 /** After this long in a changing state, an instance no longer keeps polling fast. */
 export const STUCK_AFTER_MS = 10 * 60_000
 
-export function isStuck(instance: { start_date?: number | null }, now = Date.now()): boolean {
-  return instance.start_date != null && now - instance.start_date * 1000 > STUCK_AFTER_MS
+/**
+ * When each instance entered its current changing state, as first seen by this page. Vast gives
+ * no such time (start_date is the contract's start and survives stop/start), so it is observed.
+ */
+const changingSince = new Map<number, { status: string; since: number }>()
+
+export function isStuck(instance: Instance, now = Date.now()): boolean {
+  const status = uiStatus(instance)
+  const seen = changingSince.get(instance.id)
+  if (!seen || seen.status !== status) {
+    changingSince.set(instance.id, { status, since: now })
+    return false
+  }
+  return now - seen.since > STUCK_AFTER_MS
 }
 
 export function pollInterval(list: InstanceList | undefined, now = Date.now()): number {
   const changing = list?.instances.filter(isTransitioning) ?? []
-  return changing.some((i) => !isStuck(i, now)) ? FAST_POLL_MS : SLOW_POLL_MS
+  const live = new Set(changing.map((i) => i.id))
+  for (const id of changingSince.keys()) if (!live.has(id)) changingSince.delete(id)
+  return changing.filter((i) => !isStuck(i, now)).length > 0 ? FAST_POLL_MS : SLOW_POLL_MS
 }
 
 export const accountQueries = {
   all: () => ['account'] as const,
-  current: () => queryOptions({ queryKey: [...accountQueries.all(), 'current'], queryFn: ({ signal }) => getAccount({ signal }) }),
+  current: () =>
+    queryOptions({
+      queryKey: [...accountQueries.all(), 'current'],
+      queryFn: ({ signal }) => getAccount({ signal }),
+    }),
 }
 
 export const offerQueries = {

@@ -1,6 +1,14 @@
 import * as z from 'zod/mini'
 import { describe, expect, it } from 'vitest'
-import { accountSchema, instanceSchema, numeric, offerSchema, offersEnvelopeSchema, parseRows, rentResultSchema } from './schemas'
+import {
+  accountSchema,
+  instanceSchema,
+  numeric,
+  offerSchema,
+  offersEnvelopeSchema,
+  parseRows,
+  rentResultSchema,
+} from './schemas'
 
 import offersSample from './fixtures/offers.json'
 import instancesSample from './fixtures/instances-v1-page.json'
@@ -38,31 +46,67 @@ describe('offers', () => {
 
   it('drops a row without a price instead of guessing one, and keeps odd but readable rows', () => {
     const rows = [
-      { id: 1, gpu_name: 'RTX 4090', num_gpus: '1', dph_base: '0.30', dph_total: 0.31, storage_cost: 0.15, cpu_cores: null, geolocation: ' Texas, US \n' },
-      { id: 2, gpu_name: 'RTX 4090', num_gpus: 1, dph_base: 0.3, dph_total: 'abc', storage_cost: 0.15 },
+      {
+        id: 1,
+        gpu_name: 'RTX 4090',
+        num_gpus: '1',
+        dph_base: '0.30',
+        dph_total: 0.31,
+        storage_cost: 0.15,
+        cpu_cores: null,
+        geolocation: ' Texas, US \n',
+      },
+      {
+        id: 2,
+        gpu_name: 'RTX 4090',
+        num_gpus: 1,
+        dph_base: 0.3,
+        dph_total: 'abc',
+        storage_cost: 0.15,
+      },
       { gpu_name: 'no id', num_gpus: 1, dph_base: 0.3, dph_total: 0.3, storage_cost: 0.1 },
     ]
     const { rows: parsed, dropped } = parseRows(offerSchema, rows)
     expect(dropped).toBe(2)
     expect(parsed).toHaveLength(1)
-    expect(parsed[0]).toMatchObject({ id: 1, num_gpus: 1, dph_base: 0.3, cpu_cores: null, geolocation: 'Texas, US' })
+    expect(parsed[0]).toMatchObject({
+      id: 1,
+      num_gpus: 1,
+      dph_base: 0.3,
+      cpu_cores: null,
+      geolocation: 'Texas, US',
+    })
   })
 })
 
 describe('instances', () => {
   it('parses the sample page: HostPort strings, null statuses, trimmed strings', () => {
     const page = sample('instances-v1-page.json')
-    if (typeof page !== 'object' || page === null || !('instances' in page) || !Array.isArray(page.instances)) throw new Error('bad sample')
+    if (
+      typeof page !== 'object' ||
+      page === null ||
+      !('instances' in page) ||
+      !Array.isArray(page.instances)
+    )
+      throw new Error('bad sample')
     const { rows, dropped } = parseRows(instanceSchema, page.instances)
     expect(dropped).toBe(0)
     expect(rows).toHaveLength(5)
     expect(rows[0]?.ports?.['22/tcp']?.[0]?.HostPort).toBe(41022)
     expect(rows[2]?.actual_status).toBeNull()
-    expect(rows[3]).toMatchObject({ actual_status: 'exited', intended_status: 'stopped', ports: null })
+    expect(rows[3]).toMatchObject({
+      actual_status: 'exited',
+      intended_status: 'stopped',
+      ports: null,
+    })
   })
 
   it('reads an unexpected ports shape as no ports instead of failing the row', () => {
-    const parsed = z.parse(instanceSchema, { id: 5, ports: [8080, 8081], public_ipaddr: ' 203.0.113.9 \n' })
+    const parsed = z.parse(instanceSchema, {
+      id: 5,
+      ports: [8080, 8081],
+      public_ipaddr: ' 203.0.113.9 \n',
+    })
     expect(parsed.ports).toBeNull()
     expect(parsed.public_ipaddr).toBe('203.0.113.9')
   })

@@ -8,7 +8,10 @@ import * as z from 'zod/mini'
 /** A number, or a numeric string as Vast sometimes sends (e.g. `HostPort`). Never coerces null or "". */
 export const numeric = z.union([
   z.number().check(z.refine(Number.isFinite)),
-  z.pipe(z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/)), z.transform(Number)),
+  z.pipe(
+    z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/)),
+    z.transform(Number),
+  ),
 ])
 
 /** An optional number: a value that cannot be read becomes null instead of failing the row. */
@@ -17,7 +20,15 @@ const trimmed = z.string().check(z.trim())
 const optString = z.catch(z.nullish(trimmed), null)
 /** Booleans arrive as true/false or 0/1. */
 const optBool = z.catch(
-  z.nullish(z.union([z.boolean(), z.pipe(z.union([z.literal(0), z.literal(1)]), z.transform((v) => v === 1))])),
+  z.nullish(
+    z.union([
+      z.boolean(),
+      z.pipe(
+        z.union([z.literal(0), z.literal(1)]),
+        z.transform((v) => v === 1),
+      ),
+    ]),
+  ),
   null,
 )
 
@@ -82,7 +93,10 @@ export const offersEnvelopeSchema = z.object({ offers: z.array(z.unknown()) })
 
 const portBindingSchema = z.object({ HostIp: optString, HostPort: numeric })
 /** `ports` maps "22/tcp" to bindings; any other shape (the docs show one) is read as no ports. */
-const portsSchema = z.catch(z.nullish(z.record(z.string(), z.catch(z.array(portBindingSchema), []))), null)
+const portsSchema = z.catch(
+  z.nullish(z.record(z.string(), z.catch(z.array(portBindingSchema), []))),
+  null,
+)
 
 export const instanceSchema = z.looseObject({
   id: z.number().check(z.int()),

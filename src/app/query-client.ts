@@ -1,6 +1,5 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { isApiError } from '../api/errors'
-import { showToast } from '../ui/toast-store'
 import { reportKeyRejected } from './session-store'
 
 const RETRYABLE = new Set(['network', 'server', 'rate_limited'])
@@ -9,14 +8,12 @@ const RETRYABLE = new Set(['network', 'server', 'rate_limited'])
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
-      onError: (error, query) => {
+      // Every panel shows its own failures inline; only a rejected key is handled globally.
+      onError: (error) => {
         if (isApiError(error) && error.kind === 'auth') {
           reportKeyRejected()
           void client.cancelQueries()
-          return
         }
-        // Background refresh failures with data on screen get a quiet toast; first loads show inline.
-        if (query.state.data !== undefined) showToast(`Couldn't refresh: ${error.message}`, 'error')
       },
     }),
     mutationCache: new MutationCache({
@@ -27,8 +24,10 @@ export function createQueryClient(): QueryClient {
     defaultOptions: {
       queries: {
         staleTime: 10_000,
-        retry: (failureCount, error) => failureCount < 2 && isApiError(error) && RETRYABLE.has(error.kind),
-        retryDelay: (attempt) => Math.min(5_000 * 2 ** attempt, 30_000) * (0.75 + Math.random() * 0.5),
+        retry: (failureCount, error) =>
+          failureCount < 2 && isApiError(error) && RETRYABLE.has(error.kind),
+        retryDelay: (attempt) =>
+          Math.min(5_000 * 2 ** attempt, 30_000) * (0.75 + Math.random() * 0.5),
         refetchOnWindowFocus: true,
       },
       mutations: { retry: 0 },

@@ -83,7 +83,9 @@ export function Shell() {
                 onKeyDown={onTabKey}
                 className={cn(
                   'border-b-2 px-4 py-2 text-sm font-medium',
-                  tab === t.id ? 'border-blue-700 text-blue-800' : 'border-transparent text-slate-700 hover:text-slate-900',
+                  tab === t.id
+                    ? 'border-blue-700 text-blue-800'
+                    : 'border-transparent text-slate-700 hover:text-slate-900',
                 )}
               >
                 {t.label}

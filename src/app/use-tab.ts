@@ -11,7 +11,8 @@ const subscribe = (listener: () => void) => {
     window.removeEventListener('popstate', listener)
   }
 }
-const readTab = (): Tab => (new URLSearchParams(window.location.search).get('tab') === 'instances' ? 'instances' : 'offers')
+const readTab = (): Tab =>
+  new URLSearchParams(window.location.search).get('tab') === 'instances' ? 'instances' : 'offers'
 
 /** The open tab lives in the URL (?tab=instances), so links and reloads keep it. */
 export function useTab(): [Tab, (tab: Tab) => void] {

@@ -9,7 +9,10 @@ export function createTestQueryClient(): QueryClient {
   })
 }
 
-export function renderWithClient(ui: ReactElement, options?: RenderOptions & { client?: QueryClient }) {
+export function renderWithClient(
+  ui: ReactElement,
+  options?: RenderOptions & { client?: QueryClient },
+) {
   const client = options?.client ?? createTestQueryClient()
   const result = render(<QueryClientProvider client={client}>{ui}</QueryClientProvider>, options)
   return { ...result, client }

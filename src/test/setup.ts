@@ -9,7 +9,10 @@ import { resetToasts } from '../ui/toast-store'
 import { closeConfirm } from '../ui/confirm-store'
 
 // jsdom has no modal <dialog>: a minimal stand-in that keeps the open attribute right.
-if (typeof HTMLDialogElement !== 'undefined' && typeof HTMLDialogElement.prototype.showModal !== 'function') {
+if (
+  typeof HTMLDialogElement !== 'undefined' &&
+  typeof HTMLDialogElement.prototype.showModal !== 'function'
+) {
   HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
     this.setAttribute('open', '')
   }

@@ -1,7 +1,10 @@
 import { useId, type InputHTMLAttributes } from 'react'
 import { cn } from './cn'
 
-export interface CheckboxFieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id' | 'type'> {
+export interface CheckboxFieldProps extends Omit<
+  InputHTMLAttributes<HTMLInputElement>,
+  'id' | 'type'
+> {
   label: string
 }
 

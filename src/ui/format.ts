@@ -20,7 +20,8 @@ export function formatDuration(seconds: number | null | undefined): string {
   return hours >= 1 ? `${Math.floor(hours)} h` : `${Math.max(1, Math.floor(seconds / 60))} min`
 }
 
-export const formatGb = (mb: number | null | undefined) => (mb == null ? '—' : `${Math.round(mb / 1024)} GB`)
+export const formatGb = (mb: number | null | undefined) =>
+  mb == null ? '—' : `${Math.round(mb / 1024)} GB`
 
 export const formatPercent = (fraction: number | null | undefined) =>
   fraction == null ? '—' : `${(fraction * 100).toFixed(1)}%`

@@ -6,7 +6,10 @@ export interface SelectOption {
   label: string
 }
 
-export interface SelectFieldProps extends Omit<SelectHTMLAttributes<HTMLSelectElement>, 'id' | 'children'> {
+export interface SelectFieldProps extends Omit<
+  SelectHTMLAttributes<HTMLSelectElement>,
+  'id' | 'children'
+> {
   label: string
   options: readonly SelectOption[]
 }

@@ -5,7 +5,11 @@ import { dismissToast, useToasts } from './toast-store'
 export function Toaster() {
   const toasts = useToasts()
   return (
-    <div role="status" aria-live="polite" className="fixed right-4 bottom-4 z-50 flex w-80 flex-col gap-2">
+    <div
+      role="status"
+      aria-live="polite"
+      className="fixed right-4 bottom-4 z-50 flex w-80 flex-col gap-2"
+    >
       {toasts.map((toast) => (
         <div
           key={toast.id}

@@ -1,0 +1,7 @@
+import type { ApiError } from './errors'
+
+declare module '@tanstack/react-query' {
+  interface Register {
+    defaultError: ApiError | Error
+  }
+}

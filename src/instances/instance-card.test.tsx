@@ -1,0 +1,130 @@
+import { screen, within } from '@testing-library/react'
+import { describe, expect, it } from 'vitest'
+import * as z from 'zod/mini'
+import { instanceSchema, type Instance } from '../api/schemas'
+import { renderWithClient } from '../test/render'
+import { InstanceCard } from './instance-card'
+
+function instance(raw: Record<string, unknown>): Instance {
+  return z.parse(instanceSchema, {
+    id: 27400001,
+    num_gpus: 1,
+    gpu_name: 'RTX 4090',
+    image_uuid: 'pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime',
+    dph_total: '0.32833333',
+    storage_total_cost: 0.00833333,
+    disk_space: 40,
+    geolocation: 'Texas, US',
+    ...raw,
+  })
+}
+
+const card = (id = 27400001) => screen.getByRole('article', { name: new RegExp(`^Instance ${id}`) })
+
+describe('InstanceCard', () => {
+  it.each([
+    ['Provisioning', { actual_status: null, intended_status: 'running' }],
+    [
+      'Loading image…',
+      { actual_status: 'loading', intended_status: 'running', status_msg: 'Pulling layer 3/7' },
+    ],
+    ['Running', { actual_status: 'running', intended_status: 'running' }],
+    ['Stopping', { actual_status: 'running', intended_status: 'stopped' }],
+    ['Stopped', { actual_status: 'exited', intended_status: 'stopped' }],
+    ['Host offline', { actual_status: 'offline', intended_status: 'running' }],
+    [
+      'Error',
+      {
+        actual_status: 'created',
+        intended_status: 'running',
+        status_msg: 'Error: OCI runtime create failed: x',
+      },
+    ],
+    ['Unknown (weird)', { actual_status: 'weird', intended_status: 'running' }],
+  ])('shows the status %s in words', (label, raw) => {
+    renderWithClient(<InstanceCard instance={instance(raw)} />)
+    expect(within(card()).getByText(label)).toBeInTheDocument()
+  })
+
+  it('shows identity, hardware, image, price, disk and location', () => {
+    renderWithClient(
+      <InstanceCard
+        instance={instance({
+          label: 'my-label',
+          actual_status: 'running',
+          intended_status: 'running',
+        })}
+      />,
+    )
+    const article = screen.getByRole('article', { name: 'Instance 27400001 · my-label' })
+    expect(
+      within(article).getByRole('heading', { name: 'Instance 27400001 · my-label' }),
+    ).toBeInTheDocument()
+    expect(within(article).getByText('1× RTX 4090')).toBeInTheDocument()
+    expect(
+      within(article).getByText('pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime'),
+    ).toBeInTheDocument()
+    expect(within(article).getByText('$0.328/hr')).toBeInTheDocument()
+    expect(within(article).getByText('40 GB')).toBeInTheDocument()
+    expect(within(article).getByText('Texas, US')).toBeInTheDocument()
+    expect(within(article).queryByText(/storage still bills/)).not.toBeInTheDocument()
+  })
+
+  it('shows the label and status message as plain text', () => {
+    renderWithClient(
+      <InstanceCard
+        instance={instance({
+          label: '<img src=x onerror=alert(1)>',
+          actual_status: 'loading',
+          intended_status: 'running',
+          status_msg: '<b>pulling</b>',
+        })}
+      />,
+    )
+    const article = card()
+    expect(within(article).getByRole('heading')).toHaveTextContent(
+      'Instance 27400001 · <img src=x onerror=alert(1)>',
+    )
+    expect(within(article).getByText('<b>pulling</b>')).toBeInTheDocument()
+    expect(within(article).queryByRole('img')).not.toBeInTheDocument()
+  })
+
+  it('shows the daily storage cost of a stopped instance', () => {
+    renderWithClient(
+      <InstanceCard instance={instance({ actual_status: 'exited', intended_status: 'stopped' })} />,
+    )
+    const article = card()
+    expect(
+      within(article).getByText(/\$0\.200\/day; storage still bills while stopped/),
+    ).toBeInTheDocument()
+  })
+
+  it('keeps unavailable actions visible, disabled, with the reason', () => {
+    renderWithClient(
+      <InstanceCard
+        instance={instance({ actual_status: 'running', intended_status: 'running' })}
+      />,
+    )
+    const article = card()
+    const start = within(article).getByRole('button', { name: 'Start' })
+    expect(start).toBeDisabled()
+    expect(start).toHaveAccessibleDescription('Already running.')
+    expect(within(article).getByRole('button', { name: 'Stop' })).toBeEnabled()
+    expect(within(article).getByRole('button', { name: 'Destroy' })).toBeEnabled()
+  })
+
+  it('hides the SSH command until the instance runs', () => {
+    renderWithClient(
+      <InstanceCard
+        instance={instance({
+          actual_status: 'loading',
+          intended_status: 'running',
+          ssh_host: 'ssh4.vast.ai',
+          ssh_port: 30122,
+        })}
+      />,
+    )
+    expect(within(card()).getByText('Loading image…')).toBeInTheDocument()
+    expect(screen.queryByLabelText('SSH command')).not.toBeInTheDocument()
+  })
+})

@@ -1,0 +1,130 @@
+import { useQuery } from '@tanstack/react-query'
+import { useId, type ReactNode } from 'react'
+import { instanceQueries } from '../api/queries'
+import { Button } from '../ui/button'
+import { formatRate } from '../ui/format'
+import { InstanceCard } from './instance-card'
+import { formatClock, newestFirst, runningSummary } from './instance-view'
+import { useStatusAnnouncement } from './use-status-announcement'
+
+export interface InstancesPageProps {
+  /** The instance to scroll to and focus once it is listed (e.g. just rented). */
+  highlightId?: number | null
+}
+
+function Notice({ tone, children }: { tone: 'warn' | 'quiet'; children: ReactNode }) {
+  return (
+    <p
+      className={
+        tone === 'warn'
+          ? 'rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900'
+          : 'rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700'
+      }
+    >
+      {children}
+    </p>
+  )
+}
+
+/** Live instances, polled fast while any is changing and slowly once all have settled. */
+export function InstancesPage({ highlightId = null }: InstancesPageProps) {
+  const headingId = useId()
+  const query = useQuery(instanceQueries.list())
+  const { data, error, isError, isFetching, dataUpdatedAt } = query
+  const announcement = useStatusAnnouncement(data?.instances)
+
+  let body: ReactNode
+  if (data) {
+    const instances = newestFirst(data.instances)
+    const { running, perHour } = runningSummary(instances)
+    body = (
+      <>
+        {isError && (
+          <Notice tone="quiet">
+            Couldn&apos;t refresh; showing data from {formatClock(dataUpdatedAt)}.
+            {error && <span className="text-slate-600"> {error.message}</span>}
+          </Notice>
+        )}
+        {data.dropped > 0 && (
+          <Notice tone="warn">
+            {data.dropped === 1
+              ? '1 instance could not be read and is not shown.'
+              : `${data.dropped} instances could not be read and are not shown.`}{' '}
+            Check them in the Vast console.
+          </Notice>
+        )}
+        {data.truncated && (
+          <Notice tone="warn">
+            Only the first {data.instances.length} instances are shown; the account has more than
+            this page can list.
+          </Notice>
+        )}
+        {instances.length === 0 ? (
+          <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-700">
+            No instances yet. Rent an offer to start one.
+          </p>
+        ) : (
+          <>
+            <p className="text-sm text-slate-700">
+              {instances.length === 1 ? '1 instance' : `${instances.length} instances`}
+              {' · '}
+              {running} running{running > 0 ? ` at ${formatRate(perHour)} together` : ''}
+            </p>
+            <ul aria-labelledby={headingId} className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+              {instances.map((instance) => (
+                <li key={instance.id} className="min-w-0">
+                  <InstanceCard instance={instance} highlighted={instance.id === highlightId} />
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </>
+    )
+  } else if (error) {
+    body = (
+      <div
+        role="alert"
+        className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+      >
+        <span>{error.message}</span>
+        <Button size="sm" onClick={() => void query.refetch()} disabled={isFetching}>
+          Retry
+        </Button>
+      </div>
+    )
+  } else {
+    body = (
+      <p role="status" className="text-sm text-slate-700">
+        Loading instances…
+      </p>
+    )
+  }
+
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-baseline justify-between gap-2">
+        <h1 id={headingId} className="text-xl font-semibold text-slate-900">
+          Instances
+        </h1>
+        {data && (
+          <div className="flex items-center gap-2 text-xs text-slate-600">
+            <span>Updated {formatClock(dataUpdatedAt)}</span>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-busy={isFetching || undefined}
+              onClick={() => void query.refetch()}
+            >
+              Refresh
+            </Button>
+          </div>
+        )}
+      </div>
+      <p role="status" className="sr-only">
+        {announcement}
+      </p>
+      {body}
+    </section>
+  )
+}

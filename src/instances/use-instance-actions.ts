@@ -1,0 +1,105 @@
+import { destroyInstance, startInstance, stopInstance } from '../api/endpoints'
+import { canDestroy, canStart, canStop } from '../api/instance-status'
+import { useApiMutation } from '../api/mutation'
+import { instanceQueries } from '../api/queries'
+import type { Instance } from '../api/schemas'
+import { requestConfirm } from '../ui/confirm-store'
+import { formatRate } from '../ui/format'
+import { showToast } from '../ui/toast-store'
+import { blockedReason, gpuText, storagePerDay, type InstanceActionId } from './instance-view'
+
+export interface InstanceAction {
+  id: InstanceActionId
+  label: string
+  variant: 'secondary' | 'danger'
+  /** Why the action is unavailable now (shown with the disabled button), or null. */
+  disabledReason: string | null
+  /** This action's request is in flight. */
+  pending: boolean
+  run: () => void
+}
+
+const invalidates = [instanceQueries.all()]
+const BUSY_REASON = 'Another action on this instance is in progress.'
+
+/**
+ * Stop, Start and Destroy for one instance. Stop and Destroy go through the confirm dialog, which
+ * shows a failure itself (the onConfirm promise rejects); Start runs at once and toasts. Nothing
+ * is optimistic: each mutation stays pending until the refetched list has landed.
+ */
+export function useInstanceActions(instance: Instance): InstanceAction[] {
+  const stop = useApiMutation(stopInstance, { invalidates })
+  const start = useApiMutation(startInstance, { invalidates })
+  const destroy = useApiMutation(destroyInstance, { invalidates })
+  const { id } = instance
+  const busy = stop.isPending || start.isPending || destroy.isPending
+
+  const reason = (action: InstanceActionId, allowed: boolean) =>
+    busy ? BUSY_REASON : blockedReason(action, instance, allowed)
+
+  const storageDay = storagePerDay(instance)
+  const storageText = storageDay == null ? 'rate unknown' : formatRate(storageDay, 'day')
+  const price = instance.dph_total == null ? '' : ` (${formatRate(instance.dph_total)} now)`
+  const name = instance.label ? ` "${instance.label}"` : ''
+
+  return [
+    {
+      id: 'stop',
+      label: 'Stop',
+      variant: 'secondary',
+      disabledReason: reason('stop', canStop(instance)),
+      pending: stop.isPending,
+      run: () =>
+        requestConfirm({
+          title: `Stop instance ${id}?`,
+          body:
+            `GPU billing for instance ${id}${name} stops, but storage keeps billing (${storageText}) ` +
+            'until you destroy it. Data on its disk is kept, and you can start it again later ' +
+            'if the GPU is still free.',
+          confirmLabel: 'Stop',
+          tone: 'primary',
+          onConfirm: async () => {
+            await stop.mutateAsync(id)
+            showToast(`Stopping instance ${id}`, 'success')
+          },
+        }),
+    },
+    {
+      id: 'start',
+      label: 'Start',
+      variant: 'secondary',
+      disabledReason: reason('start', canStart(instance)),
+      pending: start.isPending,
+      run: () => {
+        start.mutateAsync(id).then(
+          () => showToast(`Starting instance ${id}`, 'success'),
+          (error: unknown) =>
+            showToast(
+              `Couldn't start instance ${id}: ${error instanceof Error ? error.message : 'the request failed.'}`,
+              'error',
+            ),
+        )
+      },
+    },
+    {
+      id: 'destroy',
+      label: 'Destroy',
+      variant: 'danger',
+      disabledReason: reason('destroy', canDestroy()),
+      pending: destroy.isPending,
+      run: () =>
+        requestConfirm({
+          title: `Destroy instance ${id}?`,
+          body:
+            `All data on instance ${id}${name} (${gpuText(instance)}) is deleted. This cannot be undone. ` +
+            `All billing for it ends${price}.`,
+          confirmLabel: 'Destroy',
+          tone: 'danger',
+          onConfirm: async () => {
+            await destroy.mutateAsync(id)
+            showToast(`Instance ${id} destroyed`, 'success')
+          },
+        }),
+    },
+  ]
+}

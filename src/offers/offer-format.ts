@@ -1,0 +1,33 @@
+/** How offers read on screen: short, unambiguous labels for one offer. */
+import type { Offer } from '../api/schemas'
+
+const usd3 = new Intl.NumberFormat('en-US', {
+  style: 'currency',
+  currency: 'USD',
+  minimumFractionDigits: 3,
+  maximumFractionDigits: 3,
+})
+const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
+
+/** $0.402: a per-hour price where the column or label already says "/hr". */
+export const formatPrice = (value: number) => usd3.format(value)
+
+export const formatNumber = (value: number | null | undefined) =>
+  value == null ? '—' : oneDecimal.format(value)
+
+/** "2× RTX 4090". */
+export const gpuSummary = (offer: Pick<Offer, 'num_gpus' | 'gpu_name'>) =>
+  `${offer.num_gpus}× ${offer.gpu_name}`
+
+/** Reliability as Vast reports it: reliability2 when present (0–1). */
+export const offerReliability = (offer: Pick<Offer, 'reliability' | 'reliability2'>) =>
+  offer.reliability2 ?? offer.reliability ?? null
+
+export const isVerified = (offer: Pick<Offer, 'verification'>) =>
+  offer.verification?.toLowerCase() === 'verified'
+
+/** What a screen reader hears for a row's Rent button: which offer, at which price. */
+export function offerDescription(offer: Offer): string {
+  const place = offer.geolocation ? ` in ${offer.geolocation}` : ''
+  return `${gpuSummary(offer)}${place}, ${formatPrice(offer.dph_total)} per hour, offer ${offer.id}`
+}

@@ -1,0 +1,83 @@
+import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { useCallback, useEffect, useRef, useState } from 'react'
+import { offerQueries } from '../api/queries'
+import type { Offer } from '../api/schemas'
+import { toBundlesQuery } from './offer-filters'
+import { OfferResults } from './offer-table'
+import { OfferToolbar } from './offer-toolbar'
+import { RentDialog } from './rent-dialog'
+import { useOfferFilters } from './use-offer-filters'
+
+/** The offer the user is renting: a UI choice (the offer itself stays in the query cache). */
+interface RentChoice {
+  offerId: number
+  bid: boolean
+}
+
+export interface OffersPageProps {
+  /** Called once with the new instance id after a successful rental. */
+  onRented: (instanceId: number) => void
+}
+
+/** Find and rent: filters (in the URL), the offer table and the rent dialog. */
+export function OffersPage({ onRented }: OffersPageProps) {
+  const { filters, appliedFilters, changeFilters, resetFilters, applyNow } = useOfferFilters()
+  const search = useQuery({
+    ...offerQueries.search(toBundlesQuery(appliedFilters)),
+    placeholderData: keepPreviousData,
+  })
+  const [choice, setChoice] = useState<RentChoice | null>(null)
+  const bid = appliedFilters.type === 'bid'
+
+  /** The row's Rent button, to take focus back when the dialog goes away. */
+  const returnFocus = useRef<HTMLElement | null>(null)
+
+  // Stable, so the memoized table does not re-render while the user types in the filters.
+  const startRent = useCallback(
+    (offer: Offer) => {
+      returnFocus.current =
+        document.activeElement instanceof HTMLElement ? document.activeElement : null
+      setChoice({ offerId: offer.id, bid })
+    },
+    [bid],
+  )
+
+  // The dialog unmounts instead of closing, so the browser does not restore focus by itself.
+  useEffect(() => {
+    if (choice !== null) return
+    if (returnFocus.current?.isConnected) returnFocus.current.focus()
+    returnFocus.current = null
+  }, [choice])
+
+  return (
+    <div className="flex flex-col gap-3">
+      <h1 className="sr-only">GPU offers</h1>
+      <OfferToolbar
+        filters={filters}
+        onChange={changeFilters}
+        onReset={resetFilters}
+        onApplyNow={applyNow}
+      />
+      <OfferResults
+        data={search.data}
+        error={search.error}
+        isFetching={search.isFetching}
+        isPlaceholderData={search.isPlaceholderData}
+        bid={bid}
+        onRetry={() => void search.refetch()}
+        onRent={startRent}
+        onResetFilters={resetFilters}
+      />
+      {choice && (
+        <RentDialog
+          key={choice.offerId}
+          offerId={choice.offerId}
+          offer={search.data?.offers.find((offer) => offer.id === choice.offerId)}
+          bid={choice.bid}
+          onClose={() => setChoice(null)}
+          onRented={onRented}
+        />
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,342 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useId, useRef, useState, type ReactNode } from 'react'
+import { rentOffer, type RentInput } from '../api/endpoints'
+import { isApiError, type ApiError } from '../api/errors'
+import { useApiMutation } from '../api/mutation'
+import { accountQueries, instanceQueries, offerQueries } from '../api/queries'
+import type { Offer } from '../api/schemas'
+import { Button } from '../ui/button'
+import { Dialog } from '../ui/dialog'
+import { Field } from '../ui/field'
+import { formatRate, formatUsd } from '../ui/format'
+import { showToast } from '../ui/toast-store'
+import { formatPrice, gpuSummary, isVerified, offerReliability } from './offer-format'
+import { defaultBid, rentCost } from './rent-cost'
+import {
+  hasErrors,
+  initialDraft,
+  MAX_BID,
+  MAX_LABEL_LENGTH,
+  MIN_BID,
+  MIN_DISK_GB,
+  parseBid,
+  parseDisk,
+  toRentInput,
+  validateRentDraft,
+  type RentContext,
+  type RentDraft,
+} from './rent-form'
+
+/**
+ * Failures where Vast certainly created nothing, so the user may correct and send again. After
+ * any other failure (network, server, parse…) Vast may or may not have rented: never resend.
+ */
+const REFUSED_KINDS: ReadonlySet<ApiError['kind']> = new Set(['validation', 'auth', 'rate_limited'])
+
+interface RentVars {
+  offerId: number
+  input: RentInput
+}
+
+/** Every offer search (not the GPU name list, which a rental does not change). */
+const invalidateOfferSearches = (queryClient: QueryClient) =>
+  queryClient.invalidateQueries({
+    queryKey: offerQueries.all(),
+    predicate: (query) => query.queryKey[1] === 'search',
+  })
+
+const rent = ({ offerId, input }: RentVars) => rentOffer(offerId, input)
+
+export interface RentDialogProps {
+  offerId: number
+  /** The offer as the search cache holds it now; undefined once it has left the results. */
+  offer: Offer | undefined
+  /** Interruptible: the user bids, and the bid is sent as `price`. */
+  bid: boolean
+  onClose: () => void
+  onRented: (instanceId: number) => void
+}
+
+/**
+ * Confirms a rental with the price in view. The request goes out once, whatever the clicks: a
+ * ref is set before mutate, the button is disabled while pending, and nothing is ever retried.
+ */
+export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialogProps) {
+  const queryClient = useQueryClient()
+  const [draft, setDraft] = useState<RentDraft>(() =>
+    initialDraft(bid ? defaultBid(offer?.min_bid) : ''),
+  )
+  const [showErrors, setShowErrors] = useState(false)
+  /** Set synchronously before mutate: a second click in the same tick sees it. */
+  const sentRef = useRef(false)
+  /** The same lock, for rendering. */
+  const [locked, setLocked] = useState(false)
+  const mutation = useApiMutation(rent, {
+    invalidates: [instanceQueries.all(), accountQueries.all()],
+  })
+
+  const context: RentContext = { bid, maxDiskGb: offer?.disk_space, minBid: offer?.min_bid }
+  const errors = showErrors ? validateRentDraft(draft, context) : {}
+  const busy = mutation.isPending
+  const change = (patch: Partial<RentDraft>) => setDraft((current) => ({ ...current, ...patch }))
+
+  const submit = () => {
+    if (sentRef.current || !offer) return
+    const input = toRentInput(draft, context)
+    if (!input) {
+      setShowErrors(true)
+      return
+    }
+    sentRef.current = true
+    setLocked(true)
+    mutation.mutate(
+      { offerId, input },
+      {
+        onSuccess: ({ instanceId }) => {
+          // The ask is gone now; refresh the search once the dialog is out of the way.
+          void invalidateOfferSearches(queryClient)
+          showToast(`Rented instance ${instanceId}`, 'success')
+          onClose()
+          onRented(instanceId)
+        },
+        onError: (error) => {
+          const kind = isApiError(error) ? error.kind : null
+          if (kind === 'offer_gone') {
+            void invalidateOfferSearches(queryClient)
+          } else if (kind !== null && REFUSED_KINDS.has(kind)) {
+            sentRef.current = false
+            setLocked(false)
+          } else {
+            // Maybe rented: show the truth from the instance list, never resend.
+            void queryClient.invalidateQueries({ queryKey: instanceQueries.all() })
+          }
+        },
+      },
+    )
+  }
+
+  const title = offer ? `Rent ${gpuSummary(offer)}` : `Rent offer ${offerId}`
+  const finished = locked && !busy
+
+  return (
+    <Dialog open title={title} onClose={onClose} busy={busy} className="max-w-xl">
+      <form
+        noValidate
+        className="flex flex-col gap-4"
+        onSubmit={(event) => {
+          event.preventDefault()
+          submit()
+        }}
+      >
+        {offer ? (
+          <>
+            <OfferFacts offer={offer} />
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+              <Field
+                label="Docker image"
+                className="sm:col-span-2"
+                value={draft.image}
+                autoComplete="off"
+                spellCheck={false}
+                error={errors.image}
+                onChange={(event) => change({ image: event.target.value })}
+              />
+              <Field
+                label="Disk (GB)"
+                type="number"
+                inputMode="numeric"
+                min={MIN_DISK_GB}
+                max={offer.disk_space == null ? undefined : Math.floor(offer.disk_space)}
+                step={1}
+                value={draft.disk}
+                hint={`At least ${MIN_DISK_GB} GB. Cannot be changed after renting.`}
+                error={errors.disk}
+                onChange={(event) => change({ disk: event.target.value })}
+              />
+              <Field
+                label="Label"
+                value={draft.label}
+                autoComplete="off"
+                hint={`Optional, up to ${MAX_LABEL_LENGTH} characters.`}
+                error={errors.label}
+                onChange={(event) => change({ label: event.target.value })}
+              />
+              {bid && (
+                <Field
+                  label="Bid ($/hr)"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={draft.bid}
+                  hint={
+                    offer.min_bid == null
+                      ? `Between $${MIN_BID} and $${MAX_BID} per hour.`
+                      : `This offer's minimum is ${formatRate(offer.min_bid)}. A higher bid elsewhere can stop your instance.`
+                  }
+                  error={errors.bid}
+                  onChange={(event) => change({ bid: event.target.value })}
+                />
+              )}
+              <LaunchMode value={draft.runtype} onChange={(runtype) => change({ runtype })} />
+            </div>
+            <CostPreview offer={offer} draft={draft} bid={bid} />
+          </>
+        ) : (
+          <p className="text-sm text-slate-700">This offer is no longer in the search results.</p>
+        )}
+
+        {showErrors && hasErrors(errors) && (
+          <p className="text-sm text-red-700">Please correct the fields marked above.</p>
+        )}
+        {mutation.isError && <RentFailure error={mutation.error} />}
+        {busy && (
+          <p role="status" className="text-sm text-slate-700">
+            Sending the rental to Vast…
+          </p>
+        )}
+
+        <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
+          <Button onClick={onClose} disabled={busy}>
+            {finished ? 'Close' : 'Cancel'}
+          </Button>
+          <Button type="submit" variant="primary" disabled={busy || locked || !offer}>
+            Rent
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}
+
+function OfferFacts({ offer }: { offer: Offer }) {
+  const reliability = offerReliability(offer)
+  const facts = [
+    `Offer ${offer.id}`,
+    offer.geolocation,
+    reliability == null ? null : `${(reliability * 100).toFixed(1)}% reliability`,
+    isVerified(offer) ? 'Verified' : 'Unverified',
+  ].filter((fact): fact is string => Boolean(fact))
+  return <p className="-mt-1 text-sm text-slate-600">{facts.join(' · ')}</p>
+}
+
+function LaunchMode({
+  value,
+  onChange,
+}: {
+  value: RentInput['runtype']
+  onChange: (value: RentInput['runtype']) => void
+}) {
+  const name = useId()
+  const hintId = `${name}-hint`
+  const options: { value: RentInput['runtype']; label: string }[] = [
+    { value: 'ssh', label: 'SSH' },
+    { value: 'jupyter', label: 'Jupyter' },
+  ]
+  return (
+    <fieldset
+      role="radiogroup"
+      className="flex flex-col gap-1 sm:col-span-2"
+      aria-describedby={hintId}
+    >
+      <legend className="mb-1 text-sm font-medium text-slate-800">Launch mode</legend>
+      <div className="flex gap-4">
+        {options.map((option) => (
+          <label key={option.value} className="flex items-center gap-2 text-sm text-slate-900">
+            <input
+              type="radio"
+              name={name}
+              value={option.value}
+              checked={value === option.value}
+              className="size-4 accent-blue-700"
+              onChange={() => onChange(option.value)}
+            />
+            {option.label}
+          </label>
+        ))}
+      </div>
+      <p id={hintId} className="text-xs text-slate-600">
+        SSH gives a terminal; Jupyter adds a notebook in the browser (SSH still works).
+      </p>
+    </fieldset>
+  )
+}
+
+function CostPreview({ offer, draft, bid }: { offer: Offer; draft: RentDraft; bid: boolean }) {
+  const disk = parseDisk(draft.disk)
+  const gpu = bid ? parseBid(draft.bid) : offer.dph_base
+  const cost =
+    disk !== null && gpu !== null
+      ? rentCost({ gpuPerHour: gpu, storageCostPerGbMonth: offer.storage_cost, diskGb: disk })
+      : null
+  const dash = '—'
+  return (
+    <section
+      aria-label="Cost preview"
+      className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2"
+    >
+      <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-1 text-sm">
+        <CostRow
+          term={bid ? 'GPU (your bid)' : 'GPU'}
+          value={gpu === null ? dash : formatRate(gpu)}
+        />
+        <CostRow
+          term={`Storage (${disk ?? dash} GB at ${formatPrice(offer.storage_cost)}/GB/month)`}
+          value={cost ? formatRate(cost.storagePerHour) : dash}
+        />
+        <CostRow term="Total" value={cost ? formatRate(cost.totalPerHour) : dash} strong />
+        <CostRow term="Per day" value={cost ? `${formatUsd(cost.totalPerDay)}/day` : dash} />
+      </dl>
+      <p className="mt-2 border-t border-slate-200 pt-2 text-sm text-slate-700">
+        {cost
+          ? `While stopped: ${formatUsd(cost.storagePerDay)}/day for storage`
+          : 'While stopped: storage keeps billing'}{' '}
+        until you destroy the instance.
+      </p>
+    </section>
+  )
+}
+
+function CostRow({
+  term,
+  value,
+  strong = false,
+}: {
+  term: ReactNode
+  value: string
+  strong?: boolean
+}) {
+  return (
+    <>
+      <dt className={strong ? 'font-semibold text-slate-900' : 'text-slate-700'}>{term}</dt>
+      <dd
+        className={
+          strong
+            ? 'text-right font-semibold text-slate-900 tabular-nums'
+            : 'text-right text-slate-900 tabular-nums'
+        }
+      >
+        {value}
+      </dd>
+    </>
+  )
+}
+
+function RentFailure({ error }: { error: ApiError }) {
+  const kind = isApiError(error) ? error.kind : null
+  let message: string
+  if (kind === 'offer_gone') {
+    message =
+      'This offer was just taken by someone else. The offer list has been refreshed: please pick another offer.'
+  } else if (kind !== null && REFUSED_KINDS.has(kind)) {
+    message = `Vast did not rent this offer: ${error.message}`
+  } else {
+    message = `${error.message} The rental may or may not have gone through. The Instances list has been refreshed: check it before renting again.`
+  }
+  return (
+    <p
+      role="alert"
+      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+    >
+      {message}
+    </p>
+  )
+}

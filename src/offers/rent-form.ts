@@ -1,0 +1,109 @@
+/**
+ * The rent dialog's form: the user's choices as typed, their validation, and the RentInput they
+ * become. Limits follow the reference §4.1.
+ */
+import type { RentInput } from '../api/endpoints'
+import { DEFAULT_DISK_GB } from './offer-filters'
+
+export const DEFAULT_IMAGE = 'vastai/base-image:@vastai-automatic-tag'
+export const MIN_DISK_GB = 8
+export const MAX_IMAGE_LENGTH = 1024
+export const MAX_LABEL_LENGTH = 256
+export const MIN_BID = 0.001
+export const MAX_BID = 128
+
+export interface RentDraft {
+  image: string
+  disk: string
+  label: string
+  runtype: RentInput['runtype']
+  /** Only used for interruptible rentals. */
+  bid: string
+}
+
+export type RentField = 'image' | 'disk' | 'label' | 'bid'
+export type RentErrors = Partial<Record<RentField, string>>
+
+export interface RentContext {
+  /** Interruptible: a bid is required and sent as `price`. */
+  bid: boolean
+  /** GB of disk the machine has free, when known. */
+  maxDiskGb?: number | null
+  /** The offer's minimum bid in $/hr, when known. */
+  minBid?: number | null
+}
+
+export function initialDraft(bid: string): RentDraft {
+  return { image: DEFAULT_IMAGE, disk: String(DEFAULT_DISK_GB), label: '', runtype: 'ssh', bid }
+}
+
+const DECIMAL = /^\d+(\.\d+)?$/
+const money = (n: number) => `$${n.toFixed(3)}/hr`
+
+/** Disk in GB when the text is a valid whole number, else null. */
+export function parseDisk(text: string): number | null {
+  const clean = text.trim()
+  return /^\d+$/.test(clean) ? Number(clean) : null
+}
+
+/** Bid in $/hr when the text is a plain decimal number, else null. */
+export function parseBid(text: string): number | null {
+  const clean = text.trim()
+  return DECIMAL.test(clean) ? Number(clean) : null
+}
+
+export function validateRentDraft(draft: RentDraft, context: RentContext): RentErrors {
+  const errors: RentErrors = {}
+
+  const image = draft.image.trim()
+  if (image === '')
+    errors.image = 'Enter a Docker image, for example vastai/base-image:@vastai-automatic-tag.'
+  else if (/\s/.test(image)) errors.image = 'The image reference cannot contain spaces.'
+  else if (image.length > MAX_IMAGE_LENGTH)
+    errors.image = `The image reference can be at most ${MAX_IMAGE_LENGTH} characters.`
+
+  const diskText = draft.disk.trim()
+  const disk = parseDisk(diskText)
+  if (diskText === '') errors.disk = 'Enter the disk size in GB.'
+  else if (disk === null) errors.disk = 'Disk must be a whole number of GB.'
+  else if (disk < MIN_DISK_GB) errors.disk = `Disk must be at least ${MIN_DISK_GB} GB.`
+  else if (context.maxDiskGb != null && disk > Math.floor(context.maxDiskGb)) {
+    errors.disk = `This machine has ${Math.floor(context.maxDiskGb)} GB of disk available.`
+  }
+
+  if (draft.label.trim().length > MAX_LABEL_LENGTH) {
+    errors.label = `Label can be at most ${MAX_LABEL_LENGTH} characters.`
+  }
+
+  if (context.bid) {
+    const bidText = draft.bid.trim()
+    const bid = parseBid(bidText)
+    if (bidText === '') errors.bid = 'Enter your bid in $/hr.'
+    else if (bid === null) errors.bid = 'Bid must be a number of dollars per hour, such as 0.250.'
+    else if (bid < MIN_BID || bid > MAX_BID)
+      errors.bid = `Bid must be between $${MIN_BID} and $${MAX_BID} per hour.`
+    else if (context.minBid != null && bid < context.minBid) {
+      errors.bid = `Bid must be at least this offer's minimum of ${money(context.minBid)}.`
+    }
+  }
+
+  return errors
+}
+
+export const hasErrors = (errors: RentErrors) => Object.keys(errors).length > 0
+
+/** The RentInput for a valid draft (call validateRentDraft first). */
+export function toRentInput(draft: RentDraft, context: RentContext): RentInput | null {
+  if (hasErrors(validateRentDraft(draft, context))) return null
+  const disk = parseDisk(draft.disk)
+  if (disk === null) return null
+  const input: RentInput = { image: draft.image.trim(), disk, runtype: draft.runtype }
+  const label = draft.label.trim()
+  if (label) input.label = label
+  if (context.bid) {
+    const price = parseBid(draft.bid)
+    if (price === null) return null
+    input.price = price
+  }
+  return input
+}

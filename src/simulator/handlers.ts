@@ -1,0 +1,249 @@
+/**
+ * MSW handlers over the model. Routes match the URL's pathname from the origin root, so the same
+ * handlers serve origin-relative requests in the browser worker and absolute URLs in Node, and
+ * never touch non-API paths such as `/src/api/client.ts`. The last handler answers every other
+ * `/api/*` request, so nothing ever falls through to the real API.
+ */
+import { delay, http, HttpResponse, type HttpCustomPredicate, type HttpHandler } from 'msw'
+import {
+  authenticate,
+  checkRateLimit,
+  currentUser,
+  deprecatedInstanceList,
+  destroyInstance,
+  getWorld,
+  gpuNamesResponse,
+  listInstancesPage,
+  logRequest,
+  manageInstance,
+  marketWorld,
+  rent,
+  searchOffers,
+  showInstance,
+  type RateLimitKey,
+  type World,
+} from './model'
+import {
+  CONTENT_TYPES,
+  fail,
+  invalidJson,
+  movedPermanently,
+  routeNotFound,
+  type SimResponse,
+} from './responses'
+
+type Params = Record<string, string>
+type Method = 'get' | 'post' | 'put' | 'delete'
+
+/** Matches `/api/v0/instances/:id/` against the pathname only (any origin, any base). */
+function pathPredicate(pattern: string): HttpCustomPredicate<Params> {
+  const parts = pattern.split('/')
+  return ({ request }) => {
+    const segments = new URL(request.url).pathname.split('/')
+    if (segments.length !== parts.length) return false
+    const params: Params = {}
+    for (const [i, part] of parts.entries()) {
+      const segment = segments[i] ?? ''
+      if (part.startsWith(':')) {
+        if (segment === '') return false
+        try {
+          params[part.slice(1)] = decodeURIComponent(segment)
+        } catch {
+          return false
+        }
+      } else if (part !== segment) return false
+    }
+    return { matches: true, params }
+  }
+}
+
+function toHttp(res: SimResponse): HttpResponse<string> {
+  const body = res.kind === 'json' ? JSON.stringify(res.body) : res.body
+  return new HttpResponse(body, {
+    status: res.status,
+    headers: { 'content-type': CONTENT_TYPES[res.kind], ...res.headers },
+  })
+}
+
+/** The key from `Authorization: Bearer <key>` (or the legacy `?api_key=`); any other scheme is a wrong key. */
+function keyOf(request: Request, url: URL): string | null {
+  const header = request.headers.get('authorization')
+  if (header !== null && header.trim() !== '') {
+    const bearer = /^Bearer\s*(.*)$/i.exec(header.trim())
+    return bearer ? (bearer[1] ?? '').trim() : header
+  }
+  return url.searchParams.get('api_key')
+}
+
+function parseText(text: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    return text
+  }
+}
+
+interface Received {
+  url: URL
+  key: string | null
+  text: string
+}
+
+/** Logs the request in its world (never the Authorization header) and applies the world's latency. */
+async function receive(request: Request): Promise<Received> {
+  const url = new URL(request.url)
+  const key = keyOf(request, url)
+  const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
+  const world = key ? getWorld(key.trim()) : undefined
+  if (world) {
+    const query = Object.fromEntries(
+      [...url.searchParams].map(([k, v]) => [k, k === 'api_key' ? '<redacted>' : v]),
+    )
+    logRequest(world, {
+      method: request.method,
+      path: url.pathname,
+      query,
+      body: text === '' ? undefined : parseText(text),
+    })
+    if (world.switches.latencyMs > 0) await delay(world.switches.latencyMs)
+  }
+  return { url, key, text }
+}
+
+/** A body must be JSON sent as `application/json`, as Vast requires (400 otherwise). */
+function readBody(request: Request, text: string): { body: unknown } | null {
+  if (text.trim() === '') return { body: undefined }
+  if (!/application\/json/i.test(request.headers.get('content-type') ?? '')) return null
+  try {
+    return { body: JSON.parse(text) }
+  } catch {
+    return null
+  }
+}
+
+interface Context {
+  /** The caller's world (the default test world for an anonymous search). */
+  world: World
+  params: Params
+  url: URL
+  body: unknown
+}
+
+interface RouteSpec {
+  auth: 'required' | 'optional'
+  limit?: RateLimitKey
+}
+
+/** Order of checks: auth, rate limit, body, then the endpoint itself. */
+function apiRoute(
+  method: Method,
+  pattern: string,
+  spec: RouteSpec,
+  resolve: (ctx: Context) => SimResponse,
+): HttpHandler {
+  return http[method](pathPredicate(pattern), async ({ request, params }) => {
+    const { url, key, text } = await receive(request)
+    const auth = authenticate(key, spec.auth)
+    if (!auth.ok) return toHttp(auth.response)
+    const limited = spec.limit ? checkRateLimit(auth.world, spec.limit) : null
+    if (limited) return toHttp(limited)
+    const read = readBody(request, text)
+    if (!read) return toHttp(invalidJson())
+    return toHttp(resolve({ world: auth.world ?? marketWorld(), params, url, body: read.body }))
+  })
+}
+
+/** A route that needs no key. */
+function openRoute(method: Method, pattern: string, resolve: () => SimResponse): HttpHandler {
+  return http[method](pathPredicate(pattern), async ({ request }) => {
+    await receive(request)
+    return toHttp(resolve())
+  })
+}
+
+function searchFromQueryString({ world, url }: Context): SimResponse {
+  const q = url.searchParams.get('q')
+  if (q === null) return searchOffers(world, {})
+  try {
+    return searchOffers(world, JSON.parse(q))
+  } catch {
+    return invalidJson()
+  }
+}
+
+/** Every other `/api/*` request: 301 without the trailing slash (HTML, like Vast), else 501. */
+const catchAll = http.all(
+  ({ request }) => new URL(request.url).pathname.startsWith('/api/'),
+  async ({ request }) => {
+    const { url } = await receive(request)
+    if (!url.pathname.endsWith('/'))
+      return toHttp(movedPermanently(`${url.pathname}/${url.search}`))
+    return toHttp(
+      fail(
+        501,
+        'not_simulated',
+        `${request.method} ${url.pathname} is not simulated (the simulator never calls the real API).`,
+      ),
+    )
+  },
+)
+
+export function createHandlers(): HttpHandler[] {
+  return [
+    apiRoute(
+      'get',
+      '/api/v0/users/current/',
+      { auth: 'required', limit: 'users-current' },
+      ({ world }) => currentUser(world),
+    ),
+    openRoute('get', '/api/v0/gpu_names/unique/', gpuNamesResponse),
+    apiRoute(
+      'post',
+      '/api/v0/bundles/',
+      { auth: 'optional', limit: 'bundles' },
+      ({ world, body }) => searchOffers(world, body),
+    ),
+    apiRoute(
+      'get',
+      '/api/v0/bundles/',
+      { auth: 'optional', limit: 'bundles' },
+      searchFromQueryString,
+    ),
+    apiRoute(
+      'put',
+      '/api/v0/asks/:id/',
+      { auth: 'required', limit: 'asks' },
+      ({ world, params, body }) => rent(world, params.id ?? '', body),
+    ),
+    apiRoute(
+      'get',
+      '/api/v1/instances/',
+      { auth: 'required', limit: 'instances-list' },
+      ({ world, url }) => listInstancesPage(world, url.searchParams),
+    ),
+    openRoute('get', '/api/v0/instances/', deprecatedInstanceList),
+    apiRoute(
+      'get',
+      '/api/v0/instances/:id/',
+      { auth: 'required', limit: 'instance-get' },
+      ({ world, params }) => showInstance(world, params.id ?? ''),
+    ),
+    apiRoute(
+      'put',
+      '/api/v0/instances/:id/',
+      { auth: 'required', limit: 'instance-put' },
+      ({ world, params, body }) => manageInstance(world, params.id ?? '', body),
+    ),
+    apiRoute(
+      'delete',
+      '/api/v0/instances/:id/',
+      { auth: 'required', limit: 'instance-delete' },
+      ({ world, params }) => destroyInstance(world, params.id ?? ''),
+    ),
+    // Destroy exists only on v0: the v1 route answers 404 (reference §2.2).
+    openRoute('delete', '/api/v1/instances/:id/', routeNotFound),
+    catchAll,
+  ]
+}
+
+export const handlers: HttpHandler[] = createHandlers()
