@@ -31,7 +31,9 @@ test.describe('Rent → running → SSH → stop → destroy', () => {
     await expect(card).toContainText('Loading image…')
     await sim.advance(30_000)
     await expect(card).toContainText('Running')
-    await expect(card.getByLabel('SSH command')).toHaveText(/^ssh -p \d+ root@\S+$/)
+    await expect(card.getByLabel('SSH command', { exact: true })).toHaveText(
+      /^ssh -p \d+ root@\S+$/,
+    )
     await expectNoAxeViolations(page)
 
     await card.getByRole('button', { name: 'Stop' }).click()

@@ -2,12 +2,13 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { QueryClientProvider } from '@tanstack/react-query'
 import '../index.css'
-import { forgetApiKey, readKeyMode } from '../api/api-key-store'
+import { forgetApiKey, readApiKey, readKeyMode } from '../api/api-key-store'
 import { createQueryClient } from './query-client'
 import { startDemoMode } from './demo'
-import { Shell } from './shell'
+import { preloadDashboard, Shell } from './shell'
 
 async function boot() {
+  if (readApiKey()) preloadDashboard()
   // A reload during the demo restarts the in-page simulator before anything asks the API.
   if (readKeyMode() === 'demo') {
     try {

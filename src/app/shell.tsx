@@ -1,28 +1,20 @@
-import { useState, type KeyboardEvent } from 'react'
+import { lazy, Suspense } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { forgetApiKey, readKeyMode, useApiKeyPresent } from '../api/api-key-store'
-import { AccountPanel } from '../account/account-panel'
 import { ApiKeyForm } from '../account/api-key-form'
-import { InstancesPage } from '../instances/instances-page'
-import { OffersPage } from '../offers/offers-page'
-import { ConfirmDialog } from '../ui/confirm-dialog'
 import { Toaster } from '../ui/toaster'
-import { cn } from '../ui/cn'
 import { enterDemo, stopDemoMode } from './demo'
 import { clearKeyRejected, useKeyRejected } from './session-store'
-import { useTab, type Tab } from './use-tab'
 
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'offers', label: 'Offers' },
-  { id: 'instances', label: 'Instances' },
-]
+const Dashboard = lazy(() => import('./dashboard').then((m) => ({ default: m.Dashboard })))
+
+/** Starts fetching the dashboard chunk early (a returning user with a saved key needs it at once). */
+export const preloadDashboard = () => void import('./dashboard')
 
 export function Shell() {
   const hasKey = useApiKeyPresent()
   const keyRejected = useKeyRejected()
   const queryClient = useQueryClient()
-  const [tab, setTab] = useTab()
-  const [highlightId, setHighlightId] = useState<number | null>(null)
 
   const forget = () => {
     const wasDemo = readKeyMode() === 'demo'
@@ -51,65 +43,15 @@ export function Shell() {
     )
   }
 
-  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return
-    const index = TABS.findIndex((t) => t.id === tab)
-    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]
-    if (next) {
-      setTab(next.id)
-      document.getElementById(`tab-${next.id}`)?.focus()
-    }
-  }
-
   return (
-    <>
-      <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <p className="text-lg font-semibold text-slate-900">Vast GPU Console</p>
-          <AccountPanel onForget={forget} />
-        </div>
-        <nav className="mx-auto max-w-7xl px-4" aria-label="Sections">
-          <div role="tablist" aria-label="Sections" className="flex gap-1">
-            {TABS.map((t) => (
-              <button
-                key={t.id}
-                id={`tab-${t.id}`}
-                type="button"
-                role="tab"
-                aria-selected={tab === t.id}
-                aria-controls={`panel-${t.id}`}
-                tabIndex={tab === t.id ? 0 : -1}
-                onClick={() => setTab(t.id)}
-                onKeyDown={onTabKey}
-                className={cn(
-                  'border-b-2 px-4 py-2 text-sm font-medium',
-                  tab === t.id
-                    ? 'border-blue-700 text-blue-800'
-                    : 'border-transparent text-slate-700 hover:text-slate-900',
-                )}
-              >
-                {t.label}
-              </button>
-            ))}
-          </div>
-        </nav>
-      </header>
-      <main className="mx-auto max-w-7xl px-4 py-4">
-        <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'offers' ? (
-            <OffersPage
-              onRented={(id) => {
-                setHighlightId(id)
-                setTab('instances')
-              }}
-            />
-          ) : (
-            <InstancesPage highlightId={highlightId} />
-          )}
-        </div>
-      </main>
-      <ConfirmDialog />
-      <Toaster />
-    </>
+    <Suspense
+      fallback={
+        <p role="status" className="p-6 text-sm text-slate-700">
+          Loading the dashboard…
+        </p>
+      }
+    >
+      <Dashboard onForget={forget} />
+    </Suspense>
   )
 }
