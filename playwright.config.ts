@@ -3,6 +3,9 @@ import { defineConfig, devices } from '@playwright/test'
 
 export const SIM_PORT = Number(process.env.E2E_SIM_PORT ?? 8787)
 export const APP_PORT = Number(process.env.E2E_APP_PORT ?? 4317)
+/** Where the builds under test live (parallel checkouts can build into their own folders). */
+const APP_DIST = process.env.E2E_DIST ?? 'dist'
+const SIM_DIST = process.env.E2E_SIM_DIST ?? 'dist-sim'
 const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 const CI = Boolean(process.env.CI)
 
@@ -38,7 +41,7 @@ export default defineConfig({
   webServer: [
     {
       // The Vast API simulator over real HTTP (built by `npm run build:sim`).
-      command: 'node dist-sim/serve.js',
+      command: `node ${SIM_DIST}/serve.js`,
       url: `http://127.0.0.1:${SIM_PORT}/__sim/health`,
       env: { MOCK_PORT: String(SIM_PORT) },
       reuseExistingServer: !CI,

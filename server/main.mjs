@@ -8,7 +8,9 @@ import { fileURLToPath } from 'node:url'
 import { createApiProxy, upstreamFrom } from './proxy.mjs'
 import { SECURITY_HEADERS } from './headers.mjs'
 
-const ROOT = resolve(fileURLToPath(new URL('../dist', import.meta.url)))
+const ROOT = process.env.DIST_DIR
+  ? resolve(process.env.DIST_DIR)
+  : resolve(fileURLToPath(new URL('../dist', import.meta.url)))
 const PORT = Number(process.env.PORT ?? 4173)
 const HOST = process.env.HOST ?? '127.0.0.1'
 const LOOPBACK = new Set(['127.0.0.1', 'localhost', '::1'])
