@@ -56,6 +56,7 @@ export default defineConfig({
         PORT: String(APP_PORT),
         HOST: '127.0.0.1',
         VAST_API_URL: `http://127.0.0.1:${SIM_PORT}`,
+        DIST_DIR: APP_DIST,
       },
       reuseExistingServer: !CI,
       stdout: 'ignore',
