@@ -33,6 +33,7 @@ export default tseslint.config(
     ignores: [
       'dist',
       'dist-sim',
+      'dist-*',
       'node_modules',
       'playwright-report',
       'test-results',

@@ -56,6 +56,8 @@ export default defineConfig({
         PORT: String(APP_PORT),
         HOST: '127.0.0.1',
         VAST_API_URL: `http://127.0.0.1:${SIM_PORT}`,
+        // The simulator serves request_logs' result_url itself (S3's part).
+        VAST_LOG_URL_PREFIX: `http://127.0.0.1:${SIM_PORT}/vast.ai/instance_logs/`,
         DIST_DIR: APP_DIST,
       },
       reuseExistingServer: !CI,

@@ -6,6 +6,7 @@ import { readFile, stat } from 'node:fs/promises'
 import { extname, join, normalize, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createApiProxy, upstreamFrom } from './proxy.mjs'
+import { createLogProxy, logPrefixFrom } from './log-proxy.mjs'
 import { SECURITY_HEADERS } from './headers.mjs'
 
 const ROOT = process.env.DIST_DIR
@@ -47,11 +48,13 @@ async function resolveStatic(urlPath) {
 
 const upstream = upstreamFrom(process.env.VAST_API_URL)
 const proxy = createApiProxy(upstream)
+const logProxy = createLogProxy(logPrefixFrom(process.env.VAST_LOG_URL_PREFIX))
 
 const server = createServer((req, res) => {
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) res.setHeader(name, value)
   void (async () => {
     if (await proxy(req, res)) return
+    if (await logProxy(req, res)) return
     if (req.method !== 'GET' && req.method !== 'HEAD') {
       res.writeHead(405, { 'content-type': 'text/plain' }).end('Method not allowed')
       return

@@ -22,12 +22,12 @@ function serve(response: () => Response) {
   return () => seen
 }
 
-async function failure(response: () => Response): Promise<ApiError> {
+async function failure(response: () => Response, method: 'GET' | 'PUT' = 'GET'): Promise<ApiError> {
   serve(response)
   submitApiKey('test-key-1234', false)
   const error: unknown = await apiRequest({
     route: 'account',
-    method: 'GET',
+    method,
     path: PATH,
     schema: okSchema,
   }).then(
@@ -96,6 +96,7 @@ describe('apiRequest', () => {
     expect(error.message).toMatch(/misc, user_read, instance_read and instance_write/)
   })
 
+  // PUT: a write is never sent again, so the 429 comes straight back (reads retry: see below).
   it('reads a plain-text 429 as rate limited without crashing', async () => {
     const error = await failure(
       () =>
@@ -103,17 +104,20 @@ describe('apiRequest', () => {
           status: 429,
           headers: { 'content-type': 'text/plain' },
         }),
+      'PUT',
     )
     expect(error.kind).toBe('rate_limited')
     expect(error.detail).toContain('too frequent')
   })
 
   it('reads a JSON 429 with detail as rate limited', async () => {
-    const error = await failure(() =>
-      HttpResponse.json(
-        { detail: 'API requests too frequent endpoint threshold=4.5' },
-        { status: 429 },
-      ),
+    const error = await failure(
+      () =>
+        HttpResponse.json(
+          { detail: 'API requests too frequent endpoint threshold=4.5' },
+          { status: 429 },
+        ),
+      'PUT',
     )
     expect(error.kind).toBe('rate_limited')
   })

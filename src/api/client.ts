@@ -59,7 +59,36 @@ function isJson(res: Response): boolean {
   return /\bjson\b/i.test(res.headers.get('content-type') ?? '')
 }
 
+/** A read that drew a 429 waits out the backoff and tries again, at most this many times. */
+export const MAX_RATE_LIMIT_RETRIES = 3
+
+/**
+ * Reads: GET, and the offer search (a POST that changes nothing). Only reads are ever sent
+ * again, and only after a 429 (Vast did nothing); 5xx and network retries of queries are
+ * TanStack Query's, bounded and backed off (app/query-client.ts). Writes are never resent.
+ */
+export const isRead = (spec: Pick<RequestSpec<unknown>, 'method' | 'route'>): boolean =>
+  spec.method === 'GET' || spec.route === 'bundles'
+
 export async function apiRequest<T>(spec: RequestSpec<T>): Promise<T> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const result = await sendOnce(spec)
+      pacer.succeeded(spec.route)
+      return result
+    } catch (error) {
+      const again =
+        isRead(spec) &&
+        error instanceof ApiError &&
+        error.kind === 'rate_limited' &&
+        attempt < MAX_RATE_LIMIT_RETRIES &&
+        !spec.signal?.aborted
+      if (!again) throw error
+    }
+  }
+}
+
+async function sendOnce<T>(spec: RequestSpec<T>): Promise<T> {
   const url = buildUrl(spec.path, spec.query)
   const headers = new Headers({ accept: 'application/json' })
   const key = spec.key ?? readApiKey()
@@ -74,19 +103,30 @@ export async function apiRequest<T>(spec: RequestSpec<T>): Promise<T> {
   }
   spec.signal?.throwIfAborted()
   await pacer.acquire(spec.route)
-  const timeout = AbortSignal.timeout(spec.method === 'GET' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS)
-  const signal = spec.signal ? AbortSignal.any([spec.signal, timeout]) : timeout
+  // A timer rather than AbortSignal.timeout, so that test clocks (Vitest's, Playwright's) move it.
+  const timeout = new AbortController()
+  const timer = setTimeout(
+    () => timeout.abort(new DOMException('Vast did not answer in time.', 'TimeoutError')),
+    spec.method === 'GET' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS,
+  )
+  const signal = spec.signal ? AbortSignal.any([spec.signal, timeout.signal]) : timeout.signal
+  try {
+    return await exchange(spec, url, { method: spec.method, headers, body, signal }, timeout.signal)
+  } finally {
+    clearTimeout(timer)
+  }
+}
 
+/** One request and its answer, read and parsed. */
+async function exchange<T>(
+  spec: RequestSpec<T>,
+  url: string,
+  init: { method: Method; headers: Headers; body: string | undefined; signal: AbortSignal },
+  timeout: AbortSignal,
+): Promise<T> {
   let res: Response
   try {
-    res = await fetch(url, {
-      method: spec.method,
-      headers,
-      body,
-      signal,
-      credentials: 'omit',
-      redirect: 'manual',
-    })
+    res = await fetch(url, { ...init, credentials: 'omit', redirect: 'manual' })
   } catch (cause) {
     if (spec.signal?.aborted) throw cause
     const timedOut = timeout.aborted

@@ -5,6 +5,7 @@
 import * as z from 'zod/mini'
 import { apiRequest } from './client'
 import { ApiError, isApiError } from './errors'
+import { acquireRentLock } from './rent-lock'
 import { bundlesBody, type BundlesQuery } from './bundles-query'
 import {
   accountSchema,
@@ -12,6 +13,7 @@ import {
   instanceEnvelopeSchema,
   instanceSchema,
   instancesPageSchema,
+  logsResultSchema,
   offerSchema,
   offersEnvelopeSchema,
   parseRows,
@@ -34,6 +36,10 @@ export interface InstanceList {
   dropped: number
   /** True when the page cap was reached before the last page. */
   truncated: boolean
+  /** Pages the last full listing took (25 instances a page). */
+  pages: number
+  /** When the last full listing finished (ms since epoch); subset refreshes keep it. */
+  fullAt: number
 }
 
 /** Hard cap on pages followed per list (25 per page): 2,000 instances. */
@@ -109,6 +115,15 @@ export async function rentOffer(offerId: number, input: RentInput): Promise<Rent
   if (input.label) body.label = input.label
   if (input.onstart) body.onstart = input.onstart
   if (input.price !== undefined) body.price = input.price
+  // One rental of an offer in flight across tabs (a second tab would rent a second machine).
+  const release = acquireRentLock(offerId)
+  if (!release) {
+    throw new ApiError(
+      'validation',
+      'This offer is already being rented from another tab or window. Check the Instances list before trying again.',
+      { code: 'rent_in_progress' },
+    )
+  }
   try {
     return await apiRequest({
       route: 'asks',
@@ -134,7 +149,21 @@ export async function rentOffer(offerId: number, input: RentInput): Promise<Rent
       )
     }
     throw error
+  } finally {
+    release()
   }
+}
+
+/** One page of the v1 list; JSON filters go in the query string as JSON strings. */
+function listPage(query: Record<string, string | number>, signal?: AbortSignal) {
+  return apiRequest({
+    route: 'instances-list',
+    method: 'GET',
+    path: '/api/v1/instances/',
+    query: { limit: 25, ...query },
+    schema: instancesPageSchema,
+    signal,
+  })
 }
 
 /** All instances, following next_token page by page (25 a page). */
@@ -142,24 +171,30 @@ export async function listInstances(signal?: AbortSignal): Promise<InstanceList>
   const instances: Instance[] = []
   let dropped = 0
   let token: string | null | undefined = null
-  for (let page = 0; page < MAX_INSTANCE_PAGES; page += 1) {
-    const query: Record<string, string | number> = { limit: 25 }
-    if (token) query.after_token = token
-    const result: z.infer<typeof instancesPageSchema> = await apiRequest({
-      route: 'instances-list',
-      method: 'GET',
-      path: '/api/v1/instances/',
-      query,
-      schema: instancesPageSchema,
+  for (let page = 1; page <= MAX_INSTANCE_PAGES; page += 1) {
+    const result: z.infer<typeof instancesPageSchema> = await listPage(
+      token ? { after_token: token } : {},
       signal,
-    })
+    )
     const parsed = parseRows(instanceSchema, result.instances)
     instances.push(...parsed.rows)
     dropped += parsed.dropped
     token = result.next_token
-    if (!token) return { instances, dropped, truncated: false }
+    if (!token) return { instances, dropped, truncated: false, pages: page, fullAt: Date.now() }
   }
-  return { instances, dropped, truncated: true }
+  return { instances, dropped, truncated: true, pages: MAX_INSTANCE_PAGES, fullAt: Date.now() }
+}
+
+/** Up to 25 instances by id, in one request (the fast poll of the ones that are changing). */
+export async function listInstancesById(
+  ids: readonly number[],
+  signal?: AbortSignal,
+): Promise<{ instances: Instance[]; dropped: number }> {
+  if (ids.length === 0) return { instances: [], dropped: 0 }
+  if (ids.length > 25) throw new Error('listInstancesById takes at most 25 ids')
+  const result = await listPage({ select_filters: JSON.stringify({ id: { in: ids } }) }, signal)
+  const parsed = parseRows(instanceSchema, result.instances)
+  return { instances: parsed.rows, dropped: parsed.dropped }
 }
 
 export async function getInstance(id: number, signal?: AbortSignal): Promise<Instance | null> {
@@ -190,6 +225,64 @@ function manageInstance(id: number, body: Record<string, unknown>) {
 export const startInstance = (id: number) => manageInstance(id, { state: 'running' })
 export const stopInstance = (id: number) => manageInstance(id, { state: 'stopped' })
 export const labelInstance = (id: number, label: string) => manageInstance(id, { label })
+
+/** Asks Vast for an instance's log (last `tail` lines); answers where it will appear. */
+export async function requestLogs(id: number, tail: number): Promise<string> {
+  const { result_url } = await apiRequest({
+    route: 'instance-get',
+    method: 'PUT',
+    path: `/api/v0/instances/request_logs/${id}/`,
+    body: { tail: String(tail) },
+    schema: logsResultSchema,
+  })
+  return result_url
+}
+
+export const LOG_POLL_MS = 1_000
+export const LOG_POLL_TRIES = 20
+
+/**
+ * Reads a `result_url` through the app's own log proxy (`/api/logs/`, which fetches only Vast's
+ * log folder), retrying while it answers "not ready". No key is sent: the URL is pre-signed.
+ */
+export async function fetchLogText(
+  resultUrl: string,
+  options: { signal?: AbortSignal; onWait?: (attempt: number) => void } = {},
+): Promise<string> {
+  for (let attempt = 1; attempt <= LOG_POLL_TRIES; attempt += 1) {
+    options.signal?.throwIfAborted()
+    let res: Response
+    try {
+      res = await fetch(`/api/logs/?url=${encodeURIComponent(resultUrl)}`, {
+        credentials: 'omit',
+        signal: options.signal,
+      })
+    } catch (cause) {
+      if (options.signal?.aborted) throw cause
+      throw new ApiError('network', 'Could not reach the log proxy.', { cause })
+    }
+    if (res.ok) return res.text()
+    if (res.status !== 404) {
+      throw new ApiError('server', `The log could not be read (${res.status}).`, {
+        status: res.status,
+      })
+    }
+    options.onWait?.(attempt)
+    await new Promise((resolve) => setTimeout(resolve, LOG_POLL_MS))
+  }
+  throw new ApiError('server', 'Vast did not publish the log in time. Try again.')
+}
+
+/** Reboots a running instance in place (docker stop/start, the GPU is kept). Never retried. */
+export function rebootInstance(id: number) {
+  return apiRequest({
+    route: 'instance-put',
+    method: 'PUT',
+    path: `/api/v0/instances/reboot/${id}/`,
+    body: {},
+    schema: successSchema,
+  })
+}
 
 /**
  * Destroys an instance. Vast's own 404 `not_found` means it is already gone (e.g. an earlier

@@ -73,7 +73,11 @@ export function errorFromStatus(status: number, body: ErrorBody): ApiError {
   const said = body.msg ? cleanMessage(body.msg) : body.text ? textSummary(body.text) : ''
   if (isAuthFailure(status, body)) return new ApiError('auth', AUTH_MESSAGE, init)
   if (status === 429) {
-    return new ApiError('rate_limited', 'Vast is rate-limiting requests; retrying shortly.', init)
+    return new ApiError(
+      'rate_limited',
+      'Vast is limiting how often this can be asked (too many requests). Nothing was done; try again in a few seconds.',
+      init,
+    )
   }
   if (status === 410 && body.error === 'deprecated_endpoint') {
     return new ApiError('deprecated', said || 'This Vast endpoint is deprecated.', init)

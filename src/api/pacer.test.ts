@@ -1,5 +1,8 @@
-import { describe, expect, it } from 'vitest'
-import { createPacer, ROUTE_LIMITS } from './pacer'
+import { afterEach, describe, expect, it } from 'vitest'
+import { createPacer, MAX_BACKOFF_MS, ROUTE_LIMITS } from './pacer'
+import { isThrottled, resetThrottle } from './throttle-store'
+
+afterEach(resetThrottle)
 
 function fakeTime() {
   let now = 0
@@ -53,5 +56,58 @@ describe('pacer', () => {
     pacer.penalize('asks')
     await pacer.acquire('asks')
     expect(t.waits[0]).toBeGreaterThanOrEqual(9000)
+  })
+
+  it('doubles the backoff with each 429 in a row, adds jitter, caps it, and starts over after a success', () => {
+    const t = fakeTime()
+    const pacer = createPacer(ROUTE_LIMITS, t.now, t.sleep, () => 0)
+    const delays = Array.from({ length: 8 }, () => pacer.penalize('instances-list'))
+    expect(delays.slice(0, 4)).toEqual([2000, 4000, 8000, 16000])
+    expect(Math.max(...delays)).toBe(MAX_BACKOFF_MS)
+    pacer.succeeded('instances-list')
+    expect(pacer.penalize('instances-list')).toBe(2000)
+
+    const jittered = createPacer(ROUTE_LIMITS, t.now, t.sleep, () => 0.999)
+    expect(jittered.penalize('instances-list')).toBe(2999)
+  })
+
+  it('reports a 429 and a long wait as throttled, ordinary pacing not', async () => {
+    const t = fakeTime()
+    const pacer = createPacer(ROUTE_LIMITS, t.now, t.sleep)
+    await pacer.acquire('asks')
+    await pacer.acquire('instances-list')
+    await pacer.acquire('instances-list')
+    expect(isThrottled()).toBe(false)
+    await pacer.acquire('asks')
+    expect(isThrottled()).toBe(true)
+    resetThrottle()
+    pacer.penalize('account')
+    expect(isThrottled()).toBe(true)
+  })
+})
+
+describe('pacer with late timers', () => {
+  it('spaces calls from when they really started, not from their booked slot', async () => {
+    let now = 0
+    const late = 400
+    const pacer = createPacer(
+      ROUTE_LIMITS,
+      () => now,
+      (ms) => {
+        now += ms + late
+        return Promise.resolve()
+      },
+    )
+    await pacer.acquire('instances-list')
+    const starts = [now]
+    await pacer.acquire('instances-list')
+    starts.push(now)
+    // The first call was not late; make the clock jump as a busy main thread would.
+    now += 900
+    await pacer.acquire('instances-list')
+    starts.push(now)
+    for (let i = 1; i < starts.length; i += 1) {
+      expect((starts[i] ?? 0) - (starts[i - 1] ?? 0)).toBeGreaterThanOrEqual(1100)
+    }
   })
 })

@@ -1,8 +1,12 @@
 /**
  * Client-side pacing: Vast limits each endpoint to a minimum interval between calls (no
  * Retry-After), so requests to one endpoint wait their turn here instead of drawing a 429.
- * Thresholds follow the reference, plus a small margin for network jitter.
+ * Thresholds follow the reference, plus a small margin for network jitter. A 429 backs the
+ * endpoint off exponentially, with jitter, until a call succeeds; noticeable waits are reported
+ * to the throttle store so the app can show them.
  */
+import { NOTICEABLE_WAIT_MS, reportThrottled } from './throttle-store'
+
 export type RouteKey =
   | 'account'
   | 'gpu-names'
@@ -36,11 +40,20 @@ export const ROUTE_LIMITS: Record<RouteKey, Limit> = {
 type Clock = () => number
 type Sleep = (ms: number) => Promise<void>
 
+/** The longest a 429 backoff pushes an endpoint back. */
+export const MAX_BACKOFF_MS = 60_000
+
 export interface Pacer {
   /** Resolves when a call to `route` may start, and books that slot. */
   acquire(route: RouteKey): Promise<void>
-  /** Called on a 429: pushes the next slot back. */
-  penalize(route: RouteKey): void
+  /**
+   * Called on a 429: pushes the next slot back by 2× the interval, doubling with each 429 in a
+   * row (capped), plus up to half that again at random so tabs and retries do not line up.
+   * Returns the delay applied.
+   */
+  penalize(route: RouteKey): number
+  /** Called when a call went through: the backoff starts over. */
+  succeeded(route: RouteKey): void
   reset(): void
 }
 
@@ -48,9 +61,14 @@ export function createPacer(
   limits: Record<RouteKey, Limit> = ROUTE_LIMITS,
   now: Clock = () => Date.now(),
   sleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms)),
+  random: () => number = Math.random,
 ): Pacer {
   const nextFree = new Map<RouteKey, number>()
   const history = new Map<RouteKey, number[]>()
+  /** When the last call to each endpoint really started. */
+  const lastStart = new Map<RouteKey, number>()
+  /** 429s in a row per endpoint. */
+  const strikes = new Map<RouteKey, number>()
 
   function book(route: RouteKey): number {
     const limit = limits[route]
@@ -73,16 +91,37 @@ export function createPacer(
   return {
     async acquire(route) {
       const wait = book(route)
+      if (wait >= NOTICEABLE_WAIT_MS) reportThrottled(wait)
       if (wait > 0) await sleep(wait)
+      // A timer that fired late (a busy main thread) must not squeeze the next call: calls are
+      // also spaced from when they really started. Check and record happen in one tick.
+      const spacing = limits[route].minIntervalMs + MARGIN_MS
+      for (;;) {
+        const gap = (lastStart.get(route) ?? Number.NEGATIVE_INFINITY) + spacing - now()
+        if (gap <= 0) break
+        await sleep(gap)
+      }
+      lastStart.set(route, now())
     },
     penalize(route) {
       const limit = limits[route]
       const t = now()
-      nextFree.set(route, Math.max(nextFree.get(route) ?? 0, t) + 2 * limit.minIntervalMs)
+      const strike = (strikes.get(route) ?? 0) + 1
+      strikes.set(route, strike)
+      const base = Math.min(2 * limit.minIntervalMs * 2 ** (strike - 1), MAX_BACKOFF_MS)
+      const delay = Math.round(base * (1 + random() / 2))
+      nextFree.set(route, Math.max(nextFree.get(route) ?? 0, t) + delay)
+      reportThrottled(delay)
+      return delay
+    },
+    succeeded(route) {
+      strikes.delete(route)
     },
     reset() {
       nextFree.clear()
       history.clear()
+      lastStart.clear()
+      strikes.clear()
     },
   }
 }

@@ -7,6 +7,7 @@ import {
   getAccount,
   getGpuNames,
   listInstances,
+  listInstancesById,
   searchOffers,
   type InstanceList,
 } from './endpoints'
@@ -16,8 +17,12 @@ import type { BundlesQuery } from './bundles-query'
 
 /** Fast poll while anything is changing: above the list's 1 s minimum interval. */
 export const FAST_POLL_MS = 2_000
-/** Slow poll once everything has settled. */
+/** Slow poll once everything has settled (small accounts). */
 export const SLOW_POLL_MS = 30_000
+/** Settled accounts spend at most one list page per this many ms, however many pages they have. */
+export const SETTLED_MS_PER_PAGE = 15_000
+/** The fast poll asks for at most this many changing instances: one v1 page, one request. */
+export const FAST_POLL_MAX_IDS = 25
 /** After this long in a changing state, an instance no longer keeps polling fast. */
 export const STUCK_AFTER_MS = 10 * 60_000
 
@@ -37,11 +42,53 @@ export function isStuck(instance: Instance, now = Date.now()): boolean {
   return now - seen.since > STUCK_AFTER_MS
 }
 
-export function pollInterval(list: InstanceList | undefined, now = Date.now()): number {
+/** The instances worth polling fast: changing, and not stuck for over 10 minutes. */
+export function changingIds(list: InstanceList | undefined, now = Date.now()): number[] {
   const changing = list?.instances.filter(isTransitioning) ?? []
   const live = new Set(changing.map((i) => i.id))
   for (const id of changingSince.keys()) if (!live.has(id)) changingSince.delete(id)
-  return changing.filter((i) => !isStuck(i, now)).length > 0 ? FAST_POLL_MS : SLOW_POLL_MS
+  return changing.filter((i) => !isStuck(i, now)).map((i) => i.id)
+}
+
+/**
+ * Fast (one request) while something is changing; otherwise slow, and slower still for accounts
+ * with many pages, so a settled account costs a bounded number of requests a minute.
+ */
+export function pollInterval(list: InstanceList | undefined, now = Date.now()): number {
+  if (changingIds(list, now).length > 0) return FAST_POLL_MS
+  return Math.max(SLOW_POLL_MS, (list?.pages ?? 1) * SETTLED_MS_PER_PAGE)
+}
+
+/** The full list is fetched again at least this often, even while fast-polling a subset. */
+export const fullRefreshMs = (list: InstanceList) =>
+  Math.max(SLOW_POLL_MS, list.pages * SETTLED_MS_PER_PAGE)
+
+/**
+ * The list's fetch. An explicit refresh (invalidation, e.g. after a rent or stop), a first load or
+ * a due full refresh lists every page; a poll while instances are changing asks only for those
+ * (up to 25 ids, one request) and merges them in, so the request rate does not grow with the
+ * account. An id missing from the subset answer has been destroyed.
+ */
+export async function fetchInstanceList(
+  previous: InstanceList | undefined,
+  forceFull: boolean,
+  signal?: AbortSignal,
+  now = Date.now(),
+): Promise<InstanceList> {
+  if (!previous || forceFull || now - previous.fullAt >= fullRefreshMs(previous)) {
+    return listInstances(signal)
+  }
+  const ids = changingIds(previous, now).slice(0, FAST_POLL_MAX_IDS)
+  if (ids.length === 0) return listInstances(signal)
+  const subset = await listInstancesById(ids, signal)
+  const fresh = new Map(subset.instances.map((i) => [i.id, i]))
+  const asked = new Set(ids)
+  const instances = previous.instances.flatMap((i) => {
+    if (!asked.has(i.id)) return [i]
+    const update = fresh.get(i.id)
+    return update ? [update] : []
+  })
+  return { ...previous, instances, dropped: previous.dropped + subset.dropped }
 }
 
 export const accountQueries = {
@@ -76,7 +123,10 @@ export const instanceQueries = {
   list: () =>
     queryOptions({
       queryKey: [...instanceQueries.all(), 'list'],
-      queryFn: ({ signal }) => listInstances(signal),
+      queryFn: ({ client, queryKey, signal }) => {
+        const state = client.getQueryState<InstanceList>(queryKey)
+        return fetchInstanceList(state?.data, state?.isInvalidated ?? true, signal)
+      },
       refetchInterval: (query) => pollInterval(query.state.data),
       refetchIntervalInBackground: false,
     }),

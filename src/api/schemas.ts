@@ -119,6 +119,8 @@ export const instanceSchema = z.looseObject({
   disk_space: optNumber,
   image_uuid: optString,
   image_runtype: optString,
+  /** Read only to find the auto-stop snippet's deadline (api/auto-stop); never rendered. */
+  onstart: optString,
   template_name: optString,
   jupyter_token: optString,
   ssh_host: optString,
@@ -177,6 +179,12 @@ export const rentResultSchema = z.pipe(
   z.transform(({ new_contract }) => ({ instanceId: new_contract })),
 )
 export type RentResult = z.infer<typeof rentResultSchema>
+
+/** `PUT /instances/request_logs/{id}/`: where the log will appear (pre-signed, fetched later). */
+export const logsResultSchema = z.looseObject({
+  success: z.optional(z.boolean()),
+  result_url: z.url(),
+})
 
 export const successSchema = z.looseObject({ success: z.optional(z.boolean()), msg: optString })
 

@@ -6,6 +6,8 @@ import { ConfirmDialog } from '../ui/confirm-dialog'
 import { Toaster } from '../ui/toaster'
 import { cn } from '../ui/cn'
 import { useTab, type Tab } from './use-tab'
+import { PanelBoundary } from './panel-boundary'
+import { StatusBanners } from './status-banners'
 
 const TABS: { id: Tab; label: string }[] = [
   { id: 'offers', label: 'Offers' },
@@ -32,7 +34,9 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <p className="text-lg font-semibold text-slate-900">Vast GPU Console</p>
-          <AccountPanel onForget={onForget} />
+          <PanelBoundary name="Account">
+            <AccountPanel onForget={onForget} />
+          </PanelBoundary>
         </div>
         <nav className="mx-auto max-w-7xl px-4" aria-label="Sections">
           <div role="tablist" aria-label="Sections" className="flex gap-1">
@@ -60,18 +64,21 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
           </div>
         </nav>
       </header>
+      <StatusBanners />
       <main className="mx-auto max-w-7xl px-4 py-4">
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          {tab === 'offers' ? (
-            <OffersPage
-              onRented={(id) => {
-                setHighlightId(id)
-                setTab('instances')
-              }}
-            />
-          ) : (
-            <InstancesPage highlightId={highlightId} />
-          )}
+          <PanelBoundary key={tab} name={tab === 'offers' ? 'Offers' : 'Instances'}>
+            {tab === 'offers' ? (
+              <OffersPage
+                onRented={(id) => {
+                  setHighlightId(id)
+                  setTab('instances')
+                }}
+              />
+            ) : (
+              <InstancesPage highlightId={highlightId} />
+            )}
+          </PanelBoundary>
         </div>
       </main>
       <ConfirmDialog />

@@ -2,8 +2,16 @@ import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { statusLabel, uiStatus } from '../api/instance-status'
 import type { Instance } from '../api/schemas'
 import { cn } from '../ui/cn'
-import { formatRate } from '../ui/format'
+import { formatRate, formatUsd } from '../ui/format'
+import { AutoStopCountdown } from './auto-stop-countdown'
+import { accruedCost } from './cost'
 import { InstanceActions } from './instance-actions'
+import { LabelEditor } from './label-editor'
+import { LogViewer } from './log-viewer'
+import { PhaseTimeline } from './phase-timeline'
+import { PortLinks } from './port-links'
+import { RebootButton } from './reboot-button'
+import { useNow } from './use-now'
 import {
   diskText,
   gpuText,
@@ -43,15 +51,25 @@ export interface InstanceCardProps {
   instance: Instance
   /** Scroll to and focus this card once it appears (the instance just rented). */
   highlighted?: boolean
+  /** Bulk selection: shown as a checkbox when `onSelectedChange` is given. */
+  selected?: boolean
+  onSelectedChange?: (selected: boolean) => void
 }
 
 /** One instance: identity, status in words, hardware, price, SSH and actions. */
-export function InstanceCard({ instance, highlighted = false }: InstanceCardProps) {
+export function InstanceCard({
+  instance,
+  highlighted = false,
+  selected = false,
+  onSelectedChange,
+}: InstanceCardProps) {
   const headingId = useId()
   const ref = useRef<HTMLElement>(null)
   const status = uiStatus(instance)
   const tone = statusTone(status)
   const storageDay = storagePerDay(instance)
+  const now = useNow()
+  const accrued = accruedCost(instance, now)
 
   useEffect(() => {
     const card = ref.current
@@ -71,6 +89,15 @@ export function InstanceCard({ instance, highlighted = false }: InstanceCardProp
       )}
     >
       <header className="flex flex-wrap items-start justify-between gap-2">
+        {onSelectedChange && (
+          <input
+            type="checkbox"
+            aria-label={`Select instance ${instance.id}`}
+            checked={selected}
+            onChange={(event) => onSelectedChange(event.target.checked)}
+            className="mt-1 size-4 accent-blue-700"
+          />
+        )}
         <h2 id={headingId} className="min-w-0 text-base font-semibold break-words text-slate-900">
           {instanceTitle(instance)}
         </h2>
@@ -100,6 +127,11 @@ export function InstanceCard({ instance, highlighted = false }: InstanceCardProp
           {instance.dph_total == null ? '—' : formatRate(instance.dph_total)}
         </Fact>
         <Fact term="Disk">{diskText(instance)}</Fact>
+        <Fact term="Cost so far (approx.)">
+          <span title="Approximate: storage since creation plus the GPU for the current run; earlier runs are not reported by Vast.">
+            {accrued === null ? '—' : `≈ ${formatUsd(accrued)}`}
+          </span>
+        </Fact>
         <div className="col-span-2 min-w-0 sm:col-span-2">
           <dt className="text-xs text-slate-600">Image</dt>
           <dd
@@ -119,9 +151,20 @@ export function InstanceCard({ instance, highlighted = false }: InstanceCardProp
         </p>
       )}
 
+      <PhaseTimeline instance={instance} />
+
+      <AutoStopCountdown instance={instance} />
+
       <SshCommand instance={instance} />
 
-      <InstanceActions instance={instance} />
+      <PortLinks instance={instance} />
+
+      <div className="flex flex-wrap items-center gap-2">
+        <InstanceActions instance={instance} />
+        <RebootButton instance={instance} />
+        <LogViewer instance={instance} />
+        <LabelEditor instance={instance} />
+      </div>
     </article>
   )
 }

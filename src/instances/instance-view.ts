@@ -3,11 +3,12 @@
  * parsed Instance during render (never stored).
  */
 import { statusLabel, uiStatus, type UiStatus } from '../api/instance-status'
+import { stripAutoStopMarker } from '../api/auto-stop'
 import type { Instance } from '../api/schemas'
 
 /** "Instance 27400001", or "Instance 27400001 · my-label" when a label is set. */
 export function instanceTitle(instance: Pick<Instance, 'id' | 'label'>): string {
-  const label = instance.label?.trim()
+  const label = stripAutoStopMarker(instance.label)
   return label ? `Instance ${instance.id} · ${label}` : `Instance ${instance.id}`
 }
 

@@ -1,10 +1,25 @@
 import { useQuery } from '@tanstack/react-query'
-import { useId, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { instanceQueries } from '../api/queries'
 import { Button } from '../ui/button'
 import { formatRate } from '../ui/format'
+import { SelectField } from '../ui/select-field'
+import { Field } from '../ui/field'
+import { BulkBar } from './bulk-bar'
+import { BurnHeader } from './burn-header'
+import {
+  CARD_SORTS,
+  DEFAULT_VIEW,
+  STATUS_FILTERS,
+  filterAndSort,
+  type CardView,
+} from './card-filter'
 import { InstanceCard } from './instance-card'
-import { formatClock, newestFirst, runningSummary } from './instance-view'
+import { formatClock, runningSummary } from './instance-view'
+import { Inbox, useDeliverEvents } from './inbox'
+import { useRecordSightings } from './observed'
+import { SpendGuardsForm } from './spend-guards-form'
+import { StillBilling } from './still-billing'
 import { useStatusAnnouncement } from './use-status-announcement'
 
 export interface InstancesPageProps {
@@ -32,11 +47,25 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
   const query = useQuery(instanceQueries.list())
   const { data, error, isError, isFetching, dataUpdatedAt } = query
   const announcement = useStatusAnnouncement(data?.instances)
+  const deliver = useDeliverEvents()
+  useRecordSightings(data?.instances, deliver)
+  const [view, setView] = useState<CardView>(DEFAULT_VIEW)
+  const [selectedIds, setSelectedIds] = useState<ReadonlySet<number>>(() => new Set())
 
   let body: ReactNode
   if (data) {
-    const instances = newestFirst(data.instances)
-    const { running, perHour } = runningSummary(instances)
+    const all = data.instances
+    const instances = filterAndSort(all, view)
+    const { running, perHour } = runningSummary(all)
+    // Only instances still listed count as selected (a destroyed one drops out by itself).
+    const selected = all.filter((i) => selectedIds.has(i.id))
+    const toggle = (id: number, on: boolean) =>
+      setSelectedIds((prev) => {
+        const next = new Set(prev)
+        if (on) next.add(id)
+        else next.delete(id)
+        return next
+      })
     body = (
       <>
         {isError && (
@@ -59,21 +88,65 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
             this page can list.
           </Notice>
         )}
-        {instances.length === 0 ? (
+        <BurnHeader instances={all} />
+        <StillBilling instances={all} />
+        <div className="grid gap-3 md:grid-cols-2">
+          <SpendGuardsForm />
+          <Inbox />
+        </div>
+        {all.length === 0 ? (
           <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-700">
             No instances yet. Rent an offer to start one.
           </p>
         ) : (
           <>
+            <div className="flex flex-wrap items-end gap-3">
+              <SelectField
+                label="Show"
+                options={STATUS_FILTERS}
+                value={view.status}
+                onChange={(event) => {
+                  const status = STATUS_FILTERS.find((f) => f.value === event.target.value)?.value
+                  if (status) setView((v) => ({ ...v, status }))
+                }}
+              />
+              <Field
+                label="Filter by label, GPU or image"
+                className="w-64"
+                type="search"
+                value={view.text}
+                onChange={(event) => setView((v) => ({ ...v, text: event.target.value }))}
+              />
+              <SelectField
+                label="Sort"
+                options={CARD_SORTS}
+                value={view.sort}
+                onChange={(event) => {
+                  const sort = CARD_SORTS.find((f) => f.value === event.target.value)?.value
+                  if (sort) setView((v) => ({ ...v, sort }))
+                }}
+              />
+            </div>
+            <BulkBar
+              selected={selected}
+              onDone={() => setSelectedIds(new Set())}
+              onClear={() => setSelectedIds(new Set())}
+            />
             <p className="text-sm text-slate-700">
-              {instances.length === 1 ? '1 instance' : `${instances.length} instances`}
+              {instances.length !== all.length && `Showing ${instances.length} of `}
+              {all.length === 1 ? '1 instance' : `${all.length} instances`}
               {' · '}
               {running} running{running > 0 ? ` at ${formatRate(perHour)} together` : ''}
             </p>
             <ul aria-labelledby={headingId} className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
               {instances.map((instance) => (
                 <li key={instance.id} className="min-w-0">
-                  <InstanceCard instance={instance} highlighted={instance.id === highlightId} />
+                  <InstanceCard
+                    instance={instance}
+                    highlighted={instance.id === highlightId}
+                    selected={selectedIds.has(instance.id)}
+                    onSelectedChange={(on) => toggle(instance.id, on)}
+                  />
                 </li>
               ))}
             </ul>

@@ -1,8 +1,9 @@
 /**
  * The offer table's TanStack Table features, declared once: client-side sorting of the loaded
- * rows (the server already filtered them) and typed table/column meta.
+ * rows (the server already filtered them), a column chooser and typed table/column meta.
  */
 import {
+  columnVisibilityFeature,
   createSortedRowModel,
   metaHelper,
   rowSortingFeature,
@@ -16,15 +17,23 @@ export interface OfferTableMeta {
   /** The rows come from an interruptible (bid) search: show minimum bids. */
   bid: boolean
   onRent: (offer: Offer) => void
+  /** Offers picked for side-by-side comparison (at most 4). */
+  compared?: ReadonlySet<number>
+  onToggleCompare?: (offer: Offer) => void
+  /** "Cheaper than N% seen" for an offer, from the local price history (null: nothing seen). */
+  priceSeen?: (offer: Offer) => number | null
 }
 
 export interface OfferColumnMeta {
   /** Numbers are right-aligned so their digits line up. */
   align?: 'start' | 'end'
+  /** Name in the column chooser (defaults to the header text). */
+  label?: string
 }
 
 export const offerFeatures = tableFeatures({
   rowSortingFeature,
+  columnVisibilityFeature,
   sortedRowModel: createSortedRowModel(),
   sortFns: { basic: sortFn_basic, text: sortFn_text },
   tableMeta: metaHelper<OfferTableMeta>(),

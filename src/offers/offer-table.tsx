@@ -1,47 +1,222 @@
-import { useTable, type SortingState } from '@tanstack/react-table'
-import { memo, useState } from 'react'
-import type { OfferSearchResult } from '../api/endpoints'
+import { useTable, type ColumnVisibilityState, type SortingState } from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Offer } from '../api/schemas'
-import { Button } from '../ui/button'
 import { cn } from '../ui/cn'
-import { offerColumns } from './offer-columns'
+import type { JobPlan } from './job-cost'
+import { createOfferColumns, DEFAULT_HIDDEN_COLUMNS } from './offer-columns'
 import { offerFeatures } from './offer-table-features'
+
+/**
+ * Up to this many rows render plainly; longer lists are virtualized (about 30 rows in the DOM,
+ * whatever the count: the issue's cap is 200).
+ */
+export const VIRTUALIZE_ABOVE = 50
+export const ROW_HEIGHT_PX = 41
+const OVERSCAN = 12
+/** Rows shown before the scroll box has been measured. */
+const UNMEASURED_ROWS = 30
+
+/** `?render=plain` renders every row (the benchmark's baseline): not for users. */
+const PLAIN_RENDER =
+  typeof window !== 'undefined' &&
+  new URLSearchParams(window.location.search).get('render') === 'plain'
+
+const COLUMNS_STORAGE_KEY = 'vast-console.offer-columns.v1'
+
+function readColumnVisibility(): ColumnVisibilityState {
+  const hidden: ColumnVisibilityState = Object.fromEntries(
+    DEFAULT_HIDDEN_COLUMNS.map((id) => [id, false]),
+  )
+  try {
+    const raw = window.localStorage.getItem(COLUMNS_STORAGE_KEY)
+    if (!raw) return hidden
+    const parsed: unknown = JSON.parse(raw)
+    if (typeof parsed !== 'object' || parsed === null) return hidden
+    const out: ColumnVisibilityState = {}
+    for (const [id, visible] of Object.entries(parsed))
+      if (typeof visible === 'boolean') out[id] = visible
+    return out
+  } catch {
+    return hidden
+  }
+}
+
+/** Column choice, kept in localStorage (a UI preference). */
+export function useColumnVisibility() {
+  const [visibility, setVisibility] = useState(readColumnVisibility)
+  const change = useCallback((next: ColumnVisibilityState) => {
+    setVisibility(next)
+    try {
+      window.localStorage.setItem(COLUMNS_STORAGE_KEY, JSON.stringify(next))
+    } catch {
+      // Storage full or blocked: the choice lasts for this page only.
+    }
+  }, [])
+  return [visibility, change] as const
+}
 
 export interface OfferTableProps {
   offers: Offer[]
   /** The rows come from an interruptible search. */
   bid: boolean
   onRent: (offer: Offer) => void
+  plan: JobPlan
+  columnVisibility: ColumnVisibilityState
+  compared: ReadonlySet<number>
+  onToggleCompare: (offer: Offer) => void
+  /** Offer highlighted from elsewhere (the scatter plot). */
+  highlightId?: number | null
+  /** Offer to bring into view (a click on the scatter plot); changes scroll to it. */
+  revealId?: number | null
+  onHoverOffer?: (id: number | null) => void
+  priceSeen?: (offer: Offer) => number | null
 }
 
 /**
- * The loaded offers as a real table; clicking a column header sorts the loaded rows. Memoized:
- * typing in the filters re-renders the page, and up to 500 rows need not follow.
+ * The loaded offers as a real table. Clicking a column header sorts the loaded rows (shift-click
+ * adds a column to the sort); long lists are virtualized with spacer rows, so the header stays
+ * sticky and the table keeps table semantics (aria-rowcount/aria-rowindex). Arrow keys move
+ * between rows' Rent buttons; Enter on one opens the rent dialog. Memoized: typing in the
+ * filters re-renders the page, and 5,000 rows need not follow.
  */
-export const OfferTable = memo(function OfferTable({ offers, bid, onRent }: OfferTableProps) {
+export const OfferTable = memo(function OfferTable({
+  offers,
+  bid,
+  onRent,
+  plan,
+  columnVisibility,
+  compared,
+  onToggleCompare,
+  highlightId = null,
+  revealId = null,
+  onHoverOffer,
+  priceSeen,
+}: OfferTableProps) {
   const [sorting, setSorting] = useState<SortingState>([])
+  const columns = useMemo(() => createOfferColumns(plan), [plan])
+  // A new array when the plan changes, so cached cell values (Job cost) are recomputed.
+  const data = useMemo(() => offers.slice(), [offers, plan]) // eslint-disable-line react-hooks/exhaustive-deps
   const table = useTable({
     features: offerFeatures,
-    columns: offerColumns,
-    data: offers,
+    columns,
+    data,
     getRowId: (offer) => String(offer.id),
-    state: { sorting },
+    state: { sorting, columnVisibility },
     onSortingChange: setSorting,
-    meta: { bid, onRent },
+    enableMultiSort: true,
+    isMultiSortEvent: (event: unknown) =>
+      typeof event === 'object' && event !== null && 'shiftKey' in event && event.shiftKey === true,
+    meta: { bid, onRent, compared, onToggleCompare, priceSeen },
   })
 
+  const rows = table.getRowModel().rows
+  const virtual = !PLAIN_RENDER && rows.length > VIRTUALIZE_ABOVE
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: virtual ? rows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: OVERSCAN,
+    initialRect: { width: 1200, height: 640 },
+  })
+  const items = virtual ? virtualizer.getVirtualItems() : []
+  // No layout to measure yet (or none at all, as in jsdom): the first rows, then space.
+  const unmeasured = virtual && items.length === 0
+  const first = items[0]
+  const last = items.at(-1)
+  const padTop = first ? first.start : 0
+  const padBottom = unmeasured
+    ? Math.max(0, rows.length - UNMEASURED_ROWS) * ROW_HEIGHT_PX
+    : last
+      ? virtualizer.getTotalSize() - last.end
+      : 0
+  const shown = unmeasured
+    ? rows.slice(0, UNMEASURED_ROWS).map((row, index) => ({ row, index }))
+    : virtual
+      ? items.flatMap((item) => {
+          const row = rows[item.index]
+          return row ? [{ row, index: item.index }] : []
+        })
+      : rows.map((row, index) => ({ row, index }))
+  const visibleColumns = table.getVisibleLeafColumns().length
+
+  /** Focus the Rent button of row `index`, scrolling it into view first if needed. */
+  const focusRow = useCallback(
+    (index: number) => {
+      const target = Math.max(0, Math.min(rows.length - 1, index))
+      const focus = () => {
+        const button = scrollRef.current?.querySelector<HTMLButtonElement>(
+          `tr[aria-rowindex="${target + 2}"] [data-rent-button]`,
+        )
+        button?.focus({ preventScroll: false })
+        return Boolean(button)
+      }
+      if (focus()) return
+      if (virtual) virtualizer.scrollToIndex(target, { align: 'auto' })
+      requestAnimationFrame(() => {
+        if (!focus()) requestAnimationFrame(focus)
+      })
+    },
+    [rows.length, virtual, virtualizer],
+  )
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!(event.target instanceof HTMLElement)) return
+    const tr = event.target.closest('tr[aria-rowindex]')
+    if (!tr || event.target.closest('thead')) return
+    const index = Number(tr.getAttribute('aria-rowindex')) - 2
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT_PX))
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: rows.length - 1,
+    }
+    const next = moves[event.key]
+    if (next === undefined) return
+    event.preventDefault()
+    focusRow(next)
+  }
+
+  // Bring a row picked elsewhere (the scatter plot) into view.
+  useEffect(() => {
+    if (revealId === null) return
+    const index = rows.findIndex((row) => row.original.id === revealId)
+    if (index < 0) return
+    if (virtual) virtualizer.scrollToIndex(index, { align: 'center' })
+    else
+      scrollRef.current
+        ?.querySelector(`tr[aria-rowindex="${index + 2}"]`)
+        ?.scrollIntoView({ block: 'nearest' })
+  }, [revealId]) // eslint-disable-line react-hooks/exhaustive-deps
+
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-      <table className="w-full border-collapse text-sm">
+    // Arrow keys move between rows: the handler sits on the scroll box around the table, and
+    // only reacts to keys from the buttons inside rows (which are the focusable elements).
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
+    <div
+      ref={scrollRef}
+      onKeyDown={onKeyDown}
+      className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white"
+    >
+      <table
+        className="w-full border-separate border-spacing-0 text-sm"
+        aria-rowcount={rows.length + 1}
+      >
         <caption className="sr-only">GPU offers</caption>
-        <thead className="bg-slate-50">
+        <thead className="sticky top-0 z-10 bg-slate-50">
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
+            <tr key={group.id} aria-rowindex={1}>
               {group.headers.map((header) => {
                 const column = header.column
                 const end = column.columnDef.meta?.align === 'end'
                 const sorted = column.getIsSorted()
                 const canSort = column.getCanSort()
+                const sortIndex = sorting.length > 1 ? column.getSortIndex() : -1
                 return (
                   <th
                     key={header.id}
@@ -56,7 +231,7 @@ export const OfferTable = memo(function OfferTable({ offers, bid, onRent }: Offe
                         : undefined
                     }
                     className={cn(
-                      'border-b border-slate-200 px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-700',
+                      'border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-700',
                       end ? 'text-right' : 'text-left',
                     )}
                   >
@@ -64,6 +239,7 @@ export const OfferTable = memo(function OfferTable({ offers, bid, onRent }: Offe
                       <button
                         type="button"
                         onClick={column.getToggleSortingHandler()}
+                        title="Click to sort, shift-click to add to the sort"
                         className={cn(
                           '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-700',
                           end && 'flex-row-reverse',
@@ -71,6 +247,12 @@ export const OfferTable = memo(function OfferTable({ offers, bid, onRent }: Offe
                       >
                         <table.FlexRender header={header} />
                         <SortArrow direction={sorted} />
+                        {sortIndex >= 0 && sorted && (
+                          <span className="text-[10px] text-blue-800">
+                            <span className="sr-only">, sort key </span>
+                            {sortIndex + 1}
+                          </span>
+                        )}
                       </button>
                     ) : (
                       <table.FlexRender header={header} />
@@ -82,24 +264,45 @@ export const OfferTable = memo(function OfferTable({ offers, bid, onRent }: Offe
           ))}
         </thead>
         <tbody>
-          {table.getRowModel().rows.map((row) => (
-            <tr
-              key={row.id}
-              className="border-b border-slate-100 last:border-b-0 hover:bg-blue-50/40"
-            >
-              {row.getAllCells().map((cell) => (
-                <td
-                  key={cell.id}
-                  className={cn(
-                    'px-3 py-1.5 align-middle text-slate-800',
-                    cell.column.columnDef.meta?.align === 'end' && 'text-right tabular-nums',
-                  )}
-                >
-                  <table.FlexRender cell={cell} />
-                </td>
-              ))}
+          {padTop > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={visibleColumns} style={{ height: padTop, padding: 0 }} />
             </tr>
-          ))}
+          )}
+          {shown.map(({ row, index }) => {
+            const id = row.original.id
+            return (
+              <tr
+                key={row.id}
+                aria-rowindex={index + 2}
+                onMouseEnter={onHoverOffer ? () => onHoverOffer(id) : undefined}
+                onMouseLeave={onHoverOffer ? () => onHoverOffer(null) : undefined}
+                className={cn(
+                  'hover:bg-blue-50/40',
+                  highlightId === id && 'bg-amber-100 hover:bg-amber-100',
+                  compared.has(id) && 'bg-blue-50',
+                )}
+                style={virtual ? { height: ROW_HEIGHT_PX } : undefined}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className={cn(
+                      'border-b border-slate-100 px-3 py-1.5 align-middle whitespace-nowrap text-slate-800',
+                      cell.column.columnDef.meta?.align === 'end' && 'text-right tabular-nums',
+                    )}
+                  >
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            )
+          })}
+          {padBottom > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={visibleColumns} style={{ height: padBottom, padding: 0 }} />
+            </tr>
+          )}
         </tbody>
       </table>
     </div>
@@ -114,104 +317,5 @@ function SortArrow({ direction }: { direction: false | 'asc' | 'desc' }) {
     >
       {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
     </span>
-  )
-}
-
-export interface OfferResultsProps {
-  data: OfferSearchResult | undefined
-  error: Error | null
-  isFetching: boolean
-  /** The rows shown belong to the previous filters while the new search runs. */
-  isPlaceholderData: boolean
-  bid: boolean
-  onRetry: () => void
-  onRent: (offer: Offer) => void
-  onResetFilters: () => void
-}
-
-/**
- * The search result in its states. Data comes first: with rows on screen, a failed refresh is a
- * quiet notice; the error screen is only for a search with nothing to show; the spinner is last.
- */
-export function OfferResults({
-  data,
-  error,
-  isFetching,
-  isPlaceholderData,
-  bid,
-  onRetry,
-  onRent,
-  onResetFilters,
-}: OfferResultsProps) {
-  if (data) {
-    const count = data.offers.length
-    return (
-      <section aria-label="Search results" className="flex flex-col gap-2">
-        <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-          <p aria-live="polite" className="font-medium text-slate-900">
-            {count === 1 ? '1 offer' : `${count} offers`}
-            {isFetching && (
-              <span className="ml-2 font-normal text-slate-600">
-                {isPlaceholderData ? 'Searching…' : 'Refreshing…'}
-              </span>
-            )}
-          </p>
-          {data.dropped > 0 && (
-            <p className="rounded bg-amber-50 px-2 py-0.5 text-amber-900">
-              <span aria-hidden="true">⚠ </span>
-              {data.dropped === 1
-                ? '1 offer could not be read and is hidden'
-                : `${data.dropped} offers could not be read and are hidden`}
-            </p>
-          )}
-        </div>
-        {error && !isFetching && (
-          <div className="flex flex-wrap items-center gap-2 rounded border border-slate-200 bg-slate-50 px-3 py-1.5 text-sm text-slate-700">
-            <span>
-              Couldn&apos;t refresh the offers ({error.message}). Showing the last results.
-            </span>
-            <Button size="sm" variant="ghost" onClick={onRetry}>
-              Retry
-            </Button>
-          </div>
-        )}
-        {count === 0 ? (
-          <div className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center">
-            <p className="font-medium text-slate-900">No offers match these filters</p>
-            <p className="mt-1 text-sm text-slate-600">
-              Try another GPU model, any number of GPUs, or turn off “Verified only” or “Direct
-              ports only”.
-            </p>
-            <Button size="sm" className="mt-3" onClick={onResetFilters}>
-              Use default filters
-            </Button>
-          </div>
-        ) : (
-          <OfferTable offers={data.offers} bid={bid} onRent={onRent} />
-        )}
-      </section>
-    )
-  }
-  if (error) {
-    return (
-      <div
-        role="alert"
-        className="flex flex-col items-start gap-2 rounded-lg border border-red-200 bg-red-50 p-4 text-sm"
-      >
-        <p className="font-medium text-red-900">Could not load offers</p>
-        <p className="text-red-800">{error.message}</p>
-        <Button size="sm" onClick={onRetry}>
-          Retry
-        </Button>
-      </div>
-    )
-  }
-  return (
-    <p
-      role="status"
-      className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-700"
-    >
-      Loading offers…
-    </p>
   )
 }

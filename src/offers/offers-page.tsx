@@ -1,10 +1,11 @@
-import { keepPreviousData, useQuery } from '@tanstack/react-query'
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import { offerQueries } from '../api/queries'
 import type { Offer } from '../api/schemas'
-import { toBundlesQuery } from './offer-filters'
-import { OfferResults } from './offer-table'
+import { OfferResults } from './offer-results'
+import { offerSearchOptions, useThrottleCountdown } from './offer-search'
 import { OfferToolbar } from './offer-toolbar'
+import { SearchActions } from './search-actions'
+import { loadHistory, recordSearch } from './history/price-history-store'
 import { RentDialog } from './rent-dialog'
 import { useOfferFilters } from './use-offer-filters'
 
@@ -21,11 +22,23 @@ export interface OffersPageProps {
 
 /** Find and rent: filters (in the URL), the offer table and the rent dialog. */
 export function OffersPage({ onRented }: OffersPageProps) {
-  const { filters, appliedFilters, changeFilters, resetFilters, applyNow } = useOfferFilters()
+  const { filters, appliedFilters, changeFilters, resetFilters, replaceFilters, applyNow } =
+    useOfferFilters()
+  const client = useQueryClient()
   const search = useQuery({
-    ...offerQueries.search(toBundlesQuery(appliedFilters)),
+    ...offerSearchOptions(client, appliedFilters),
     placeholderData: keepPreviousData,
   })
+  const throttledFor = useThrottleCountdown(appliedFilters, search.isFetching)
+
+  // Each server answer goes into the local price history (answers narrowed locally are not new).
+  useEffect(() => {
+    void loadHistory()
+  }, [])
+  const answer = search.isPlaceholderData ? undefined : search.data
+  useEffect(() => {
+    if (answer && !answer.local) recordSearch(answer, answer.offers, answer.filters.type)
+  }, [answer])
   const [choice, setChoice] = useState<RentChoice | null>(null)
   const bid = appliedFilters.type === 'bid'
 
@@ -57,12 +70,14 @@ export function OffersPage({ onRented }: OffersPageProps) {
         onChange={changeFilters}
         onReset={resetFilters}
         onApplyNow={applyNow}
+        actions={<SearchActions filters={filters} onLoad={replaceFilters} />}
       />
       <OfferResults
         data={search.data}
         error={search.error}
         isFetching={search.isFetching}
         isPlaceholderData={search.isPlaceholderData}
+        throttledFor={throttledFor}
         bid={bid}
         onRetry={() => void search.refetch()}
         onRent={startRent}

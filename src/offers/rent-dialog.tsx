@@ -3,6 +3,7 @@ import { useId, useRef, useState, type ReactNode } from 'react'
 import { rentOffer, type RentInput } from '../api/endpoints'
 import { isApiError, type ApiError } from '../api/errors'
 import { useApiMutation } from '../api/mutation'
+import { checkRentOutcome, knownInstanceIds, type RentOutcome } from '../api/rent-outcome'
 import { accountQueries, instanceQueries, offerQueries } from '../api/queries'
 import type { Offer } from '../api/schemas'
 import { Button } from '../ui/button'
@@ -12,6 +13,16 @@ import { formatRate, formatUsd } from '../ui/format'
 import { showToast } from '../ui/toast-store'
 import { formatPrice, gpuSummary, isVerified, offerReliability } from './offer-format'
 import { defaultBid, rentCost } from './rent-cost'
+import { GUARD_CONFIRM_WORD } from '../api/spend-guards'
+import {
+  armAutoStop,
+  AutoStopFields,
+  GuardConfirm,
+  NO_AUTO_STOP,
+  parseAutoStopHours,
+  useGuardViolations,
+  type AutoStopDraft,
+} from './rent-safety'
 import {
   hasErrors,
   initialDraft,
@@ -67,10 +78,14 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
     initialDraft(bid ? defaultBid(offer?.min_bid) : ''),
   )
   const [showErrors, setShowErrors] = useState(false)
+  const [autoStop, setAutoStop] = useState<AutoStopDraft>(NO_AUTO_STOP)
+  const [guardTyped, setGuardTyped] = useState('')
   /** Set synchronously before mutate: a second click in the same tick sees it. */
   const sentRef = useRef(false)
   /** The same lock, for rendering. */
   const [locked, setLocked] = useState(false)
+  /** After an ambiguous failure: what the fresh instance list says happened. */
+  const [outcome, setOutcome] = useState<RentOutcome | 'checking' | null>(null)
   const mutation = useApiMutation(rent, {
     invalidates: [instanceQueries.all(), accountQueries.all()],
   })
@@ -78,16 +93,35 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
   const context: RentContext = { bid, maxDiskGb: offer?.disk_space, minBid: offer?.min_bid }
   const errors = showErrors ? validateRentDraft(draft, context) : {}
   const busy = mutation.isPending
+  const draftDisk = parseDisk(draft.disk)
+  const draftGpu = bid ? parseBid(draft.bid) : (offer?.dph_base ?? null)
+  const violations = useGuardViolations(
+    offer && draftDisk !== null && draftGpu !== null
+      ? rentCost({
+          gpuPerHour: draftGpu,
+          storageCostPerGbMonth: offer.storage_cost,
+          diskGb: draftDisk,
+        }).totalPerHour
+      : null,
+  )
+  const guardBlocks = violations.length > 0 && guardTyped.trim() !== GUARD_CONFIRM_WORD
   const change = (patch: Partial<RentDraft>) => setDraft((current) => ({ ...current, ...patch }))
 
   const submit = () => {
     if (sentRef.current || !offer) return
     const input = toRentInput(draft, context)
-    if (!input) {
+    const autoStopHours = parseAutoStopHours(autoStop.hours)
+    if (!input || (autoStop.mode !== 'off' && autoStopHours === null)) {
       setShowErrors(true)
       return
     }
+    if (guardBlocks) return
+    if (autoStop.mode !== 'off' && autoStopHours !== null) {
+      input.onstart = armAutoStop(input.onstart, autoStop.mode, autoStopHours)
+    }
     sentRef.current = true
+    const before = knownInstanceIds(queryClient)
+    setOutcome(null)
     setLocked(true)
     mutation.mutate(
       { offerId, input },
@@ -108,7 +142,8 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
             setLocked(false)
           } else {
             // Maybe rented: show the truth from the instance list, never resend.
-            void queryClient.invalidateQueries({ queryKey: instanceQueries.all() })
+            setOutcome('checking')
+            void checkRentOutcome(queryClient, offer.machine_id, before).then(setOutcome)
           }
         },
       },
@@ -177,8 +212,10 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
                 />
               )}
               <LaunchMode value={draft.runtype} onChange={(runtype) => change({ runtype })} />
+              <AutoStopFields value={autoStop} onChange={setAutoStop} showErrors={showErrors} />
             </div>
             <CostPreview offer={offer} draft={draft} bid={bid} />
+            <GuardConfirm violations={violations} typed={guardTyped} onTyped={setGuardTyped} />
           </>
         ) : (
           <p className="text-sm text-slate-700">This offer is no longer in the search results.</p>
@@ -187,7 +224,7 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
         {showErrors && hasErrors(errors) && (
           <p className="text-sm text-red-700">Please correct the fields marked above.</p>
         )}
-        {mutation.isError && <RentFailure error={mutation.error} />}
+        {mutation.isError && <RentFailure error={mutation.error} outcome={outcome} />}
         {busy && (
           <p role="status" className="text-sm text-slate-700">
             Sending the rental to Vast…
@@ -198,7 +235,11 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
           <Button onClick={onClose} disabled={busy}>
             {finished ? 'Close' : 'Cancel'}
           </Button>
-          <Button type="submit" variant="primary" disabled={busy || locked || !offer}>
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={busy || locked || !offer || guardBlocks}
+          >
             Rent
           </Button>
         </div>
@@ -320,7 +361,13 @@ function CostRow({
   )
 }
 
-function RentFailure({ error }: { error: ApiError }) {
+function RentFailure({
+  error,
+  outcome,
+}: {
+  error: ApiError
+  outcome: RentOutcome | 'checking' | null
+}) {
   const kind = isApiError(error) ? error.kind : null
   let message: string
   if (kind === 'offer_gone') {
@@ -329,7 +376,7 @@ function RentFailure({ error }: { error: ApiError }) {
   } else if (kind !== null && REFUSED_KINDS.has(kind)) {
     message = `Vast did not rent this offer: ${error.message}`
   } else {
-    message = `${error.message} The rental may or may not have gone through. The Instances list has been refreshed: check it before renting again.`
+    message = `${error.message} The rental may or may not have gone through, so it was not sent again. ${ambiguousOutcomeText(outcome)}`
   }
   return (
     <p
@@ -339,4 +386,13 @@ function RentFailure({ error }: { error: ApiError }) {
       {message}
     </p>
   )
+}
+
+function ambiguousOutcomeText(outcome: RentOutcome | 'checking' | null): string {
+  if (outcome === 'checking' || outcome === null) return 'Checking your instances…'
+  if (outcome.kind === 'appeared')
+    return `It did: instance ${outcome.instanceId} has appeared in your Instances list.`
+  if (outcome.kind === 'absent')
+    return 'No new instance has appeared in your Instances list. Check it again in a minute before renting again.'
+  return 'Your instances could not be read either: check the Instances list before renting again.'
 }

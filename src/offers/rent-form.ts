@@ -38,6 +38,21 @@ export function initialDraft(bid: string): RentDraft {
 }
 
 const DECIMAL = /^\d+(\.\d+)?$/
+
+/**
+ * Docker's reference grammar, `[registry[:port]/]path[:tag][@digest]`, plus Vast's
+ * `:@vastai-automatic-tag` (the template picks the tag). Path components are lowercase.
+ */
+const IMAGE_REFERENCE = new RegExp(
+  [
+    '^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*(?::[0-9]+)?/)?',
+    '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*',
+    '(?::(?:[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}|@vastai-automatic-tag))?',
+    '(?:@[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,})?$',
+  ].join(''),
+)
+
+export const isImageReference = (text: string): boolean => IMAGE_REFERENCE.test(text)
 const money = (n: number) => `$${n.toFixed(3)}/hr`
 
 /** Disk in GB when the text is a valid whole number, else null. */
@@ -61,6 +76,9 @@ export function validateRentDraft(draft: RentDraft, context: RentContext): RentE
   else if (/\s/.test(image)) errors.image = 'The image reference cannot contain spaces.'
   else if (image.length > MAX_IMAGE_LENGTH)
     errors.image = `The image reference can be at most ${MAX_IMAGE_LENGTH} characters.`
+  else if (!isImageReference(image))
+    errors.image =
+      'This is not a Docker image reference. Use a form like pytorch/pytorch:2.4.0-cuda12.4-cudnn9-runtime.'
 
   const diskText = draft.disk.trim()
   const disk = parseDisk(diskText)

@@ -2,28 +2,35 @@
  * The offer filters, kept in the URL query string. The controls read `filters`, which changes at
  * once; the search reads `appliedFilters`, which follows 500 ms after the last change, because
  * offer search allows only about 10 requests a minute.
+ *
+ * History: a change pushes a history entry; more keystrokes in the same field soon after replace
+ * it, so Back steps through searches (not keystrokes) and restores each one at once.
  */
-import { useCallback, useEffect, useState } from 'react'
+import { useCallback, useEffect, useRef, useState } from 'react'
 import {
   DEFAULT_FILTERS,
   parseOfferFilters,
+  sameControls,
   sameFilters,
   serializeOfferFilters,
   type OfferFilters,
 } from './offer-filters'
 
 export const FILTER_DEBOUNCE_MS = 500
+/** Changes closer together than this share one history entry. */
+const HISTORY_GROUP_MS = 1_500
 
 function readUrlFilters(): OfferFilters {
   return parseOfferFilters(new URLSearchParams(window.location.search))
 }
 
-function writeUrlFilters(filters: OfferFilters): void {
+function writeUrlFilters(filters: OfferFilters, push: boolean): void {
   const params = serializeOfferFilters(filters, new URLSearchParams(window.location.search))
   const search = params.toString()
   const url = `${window.location.pathname}${search ? `?${search}` : ''}${window.location.hash}`
-  // replaceState: tweaking a filter is not a navigation the Back button should step through.
-  window.history.replaceState(window.history.state, '', url)
+  if (url === `${window.location.pathname}${window.location.search}${window.location.hash}`) return
+  if (push) window.history.pushState(window.history.state, '', url)
+  else window.history.replaceState(window.history.state, '', url)
 }
 
 export interface OfferFiltersControl {
@@ -35,6 +42,7 @@ export interface OfferFiltersControl {
   isDebouncing: boolean
   changeFilters: (patch: Partial<OfferFilters>) => void
   resetFilters: () => void
+  replaceFilters: (filters: OfferFilters) => void
   /** Applies pending changes now (e.g. Enter in the GPU model field). */
   applyNow: () => void
 }
@@ -50,11 +58,22 @@ export function useOfferFilters(delayMs = FILTER_DEBOUNCE_MS): OfferFiltersContr
     return () => clearTimeout(timer)
   }, [filters, isDebouncing, delayMs])
 
-  // Back/forward (the shell pushes tab changes) may bring other filters with it.
+  const lastWrite = useRef({ at: 0, fields: '' })
+  /** Keystrokes in one field share a history entry; another field, or a pause, starts one. */
+  const write = useCallback((next: OfferFilters, fields: string) => {
+    const now = Date.now()
+    const last = lastWrite.current
+    writeUrlFilters(next, fields !== last.fields || now - last.at > HISTORY_GROUP_MS)
+    lastWrite.current = { at: now, fields }
+  }, [])
+
+  // Back/forward restores the search at once (no debounce): it was already run.
   useEffect(() => {
     const onPopState = () => {
       const next = readUrlFilters()
       setFilters((current) => (sameFilters(current, next) ? current : next))
+      setAppliedFilters((current) => (sameFilters(current, next) ? current : next))
+      lastWrite.current = { at: 0, fields: '' }
     }
     window.addEventListener('popstate', onPopState)
     return () => window.removeEventListener('popstate', onPopState)
@@ -63,23 +82,35 @@ export function useOfferFilters(delayMs = FILTER_DEBOUNCE_MS): OfferFiltersContr
   const changeFilters = useCallback(
     (patch: Partial<OfferFilters>) => {
       const next = { ...filters, ...patch }
-      if (sameFilters(filters, next)) return
+      if (sameControls(filters, next)) return
       setFilters(next)
-      writeUrlFilters(next)
+      if (!sameFilters(filters, next)) write(next, Object.keys(patch).sort().join())
     },
-    [filters],
+    [filters, write],
   )
 
-  const resetFilters = useCallback(() => {
-    setFilters(DEFAULT_FILTERS)
-    setAppliedFilters(DEFAULT_FILTERS)
-    writeUrlFilters(DEFAULT_FILTERS)
+  /** Replaces every filter at once (a saved search), as a new history entry. */
+  const replaceFilters = useCallback((next: OfferFilters) => {
+    setFilters(next)
+    setAppliedFilters(next)
+    writeUrlFilters(next, true)
+    lastWrite.current = { at: 0, fields: '' }
   }, [])
+
+  const resetFilters = useCallback(() => replaceFilters(DEFAULT_FILTERS), [replaceFilters])
 
   const applyNow = useCallback(
     () => setAppliedFilters((current) => (sameFilters(current, filters) ? current : filters)),
     [filters],
   )
 
-  return { filters, appliedFilters, isDebouncing, changeFilters, resetFilters, applyNow }
+  return {
+    filters,
+    appliedFilters,
+    isDebouncing,
+    changeFilters,
+    resetFilters,
+    replaceFilters,
+    applyNow,
+  }
 }

@@ -8,6 +8,7 @@ import { delay, http, HttpResponse, type HttpCustomPredicate, type HttpHandler }
 import {
   authenticate,
   checkRateLimit,
+  containerKey,
   currentUser,
   deprecatedInstanceList,
   destroyInstance,
@@ -17,14 +18,17 @@ import {
   logRequest,
   manageInstance,
   marketWorld,
+  rebootInstance,
   rent,
   searchOffers,
   showInstance,
   type RateLimitKey,
   type World,
 } from './model'
+import { LOG_PATH_PREFIX, readLog, requestLogs } from './logs'
 import {
   CONTENT_TYPES,
+  dropped,
   fail,
   invalidJson,
   movedPermanently,
@@ -57,7 +61,9 @@ function pathPredicate(pattern: string): HttpCustomPredicate<Params> {
   }
 }
 
-function toHttp(res: SimResponse): HttpResponse<string> {
+function toHttp(res: SimResponse): Response {
+  // A dropped connection: the caller's fetch fails (serve.ts destroys the socket).
+  if (res.kind === 'drop') return Response.error()
   const body = res.kind === 'json' ? JSON.stringify(res.body) : res.body
   return new HttpResponse(body, {
     status: res.status,
@@ -94,7 +100,7 @@ async function receive(request: Request): Promise<Received> {
   const url = new URL(request.url)
   const key = keyOf(request, url)
   const text = request.method === 'GET' || request.method === 'HEAD' ? '' : await request.text()
-  const world = key ? getWorld(key.trim()) : undefined
+  const world = key ? (getWorld(key.trim()) ?? containerKey(key.trim())?.world) : undefined
   if (world) {
     const query = Object.fromEntries(
       [...url.searchParams].map(([k, v]) => [k, k === 'api_key' ? '<redacted>' : v]),
@@ -132,6 +138,28 @@ interface Context {
 interface RouteSpec {
   auth: 'required' | 'optional'
   limit?: RateLimitKey
+  /** A container's own key may call this route for its own instance (`:id`). */
+  container?: boolean
+}
+
+/** A container key on a route it may use for its own instance: that world; else the refusal. */
+function containerAuth(
+  key: string | null,
+  spec: RouteSpec,
+  params: Params,
+): { ok: true; world: World } | { ok: false; response: SimResponse } | null {
+  const found = key ? containerKey(key.trim()) : null
+  if (!found) return null
+  if (spec.container && params.id === String(found.instanceId))
+    return { ok: true, world: found.world }
+  return {
+    ok: false,
+    response: fail(
+      403,
+      'not_authorized',
+      'This key is limited to its own instance (start, stop, destroy, show).',
+    ),
+  }
 }
 
 /** Order of checks: auth, rate limit, body, then the endpoint itself. */
@@ -143,13 +171,20 @@ function apiRoute(
 ): HttpHandler {
   return http[method](pathPredicate(pattern), async ({ request, params }) => {
     const { url, key, text } = await receive(request)
-    const auth = authenticate(key, spec.auth)
+    const container = containerAuth(key, spec, params)
+    if (container && !container.ok) return toHttp(container.response)
+    const auth = container
+      ? { ok: true as const, world: container.world }
+      : authenticate(key, spec.auth)
+    if (auth.ok && auth.world?.switches.down) return toHttp(dropped())
     if (!auth.ok) return toHttp(auth.response)
     const limited = spec.limit ? checkRateLimit(auth.world, spec.limit) : null
     if (limited) return toHttp(limited)
     const read = readBody(request, text)
     if (!read) return toHttp(invalidJson())
-    return toHttp(resolve({ world: auth.world ?? marketWorld(), params, url, body: read.body }))
+    const res = resolve({ world: auth.world ?? marketWorld(), params, url, body: read.body })
+    if (res.kind === 'json' && res.delayMs) await delay(res.delayMs)
+    return toHttp(res)
   })
 }
 
@@ -225,19 +260,45 @@ export function createHandlers(): HttpHandler[] {
     apiRoute(
       'get',
       '/api/v0/instances/:id/',
-      { auth: 'required', limit: 'instance-get' },
+      { auth: 'required', limit: 'instance-get', container: true },
       ({ world, params }) => showInstance(world, params.id ?? ''),
     ),
     apiRoute(
       'put',
+      '/api/v0/instances/request_logs/:id/',
+      { auth: 'required', container: true },
+      ({ world, params, body, url }) => requestLogs(world, params.id ?? '', body, url.origin),
+    ),
+    // S3's part: the pre-signed result_url, no key needed.
+    http.get(pathPredicate(`${LOG_PATH_PREFIX}:file`), ({ params }) =>
+      toHttp(readLog(String(params.file ?? ''))),
+    ),
+    // The app server's log proxy (server/log-proxy.mjs), for the demo and unit tests, where the
+    // browser worker or msw/node stands in for that server.
+    http.get(pathPredicate('/api/logs/'), ({ request }) => {
+      const target = new URL(request.url).searchParams.get('url') ?? ''
+      const path = URL.canParse(target) ? new URL(target).pathname : ''
+      if (!path.startsWith(LOG_PATH_PREFIX))
+        return toHttp(fail(400, 'url_not_allowed', 'Only Vast log URLs can be fetched.'))
+      const res = readLog(path.slice(LOG_PATH_PREFIX.length))
+      return toHttp(res.status === 404 ? fail(404, 'not_ready', 'The log is not ready yet.') : res)
+    }),
+    apiRoute(
+      'put',
+      '/api/v0/instances/reboot/:id/',
+      { auth: 'required', limit: 'instance-reboot' },
+      ({ world, params }) => rebootInstance(world, params.id ?? ''),
+    ),
+    apiRoute(
+      'put',
       '/api/v0/instances/:id/',
-      { auth: 'required', limit: 'instance-put' },
+      { auth: 'required', limit: 'instance-put', container: true },
       ({ world, params, body }) => manageInstance(world, params.id ?? '', body),
     ),
     apiRoute(
       'delete',
       '/api/v0/instances/:id/',
-      { auth: 'required', limit: 'instance-delete' },
+      { auth: 'required', limit: 'instance-delete', container: true },
       ({ world, params }) => destroyInstance(world, params.id ?? ''),
     ),
     // Destroy exists only on v0: the v1 route answers 404 (reference §2.2).

@@ -18,6 +18,8 @@ export const LIFECYCLE_MS = {
   scheduling: 3_000,
   /** …then `loading` again (image cached), then `running`. */
   restartLoading: 5_000,
+  /** After `PUT /instances/reboot/{id}/`: `rebooting`, then running again. */
+  rebooting: 5_000,
 } as const
 
 export type Phase =
@@ -28,12 +30,15 @@ export type Phase =
   | 'stopped'
   | 'scheduling'
   | 'restarting'
+  | 'rebooting'
   | 'failed'
 
 export type Transition =
   | { kind: 'create'; at: number }
   | { kind: 'stop'; at: number; from: Phase }
   | { kind: 'start'; at: number }
+  /** docker stop/start in place, keeping the GPU (reference §6). */
+  | { kind: 'reboot'; at: number }
   /** The container never started (OCI runtime error): stays `created`. */
   | { kind: 'fail'; at: number }
 
@@ -64,6 +69,11 @@ function timeline(t: Transition): Segment[] {
         { until: M.scheduling + M.restartLoading, phase: 'restarting' },
         { until: Infinity, phase: 'running' },
       ]
+    case 'reboot':
+      return [
+        { until: M.rebooting, phase: 'rebooting' },
+        { until: Infinity, phase: 'running' },
+      ]
     case 'fail':
       return [{ until: Infinity, phase: 'failed' }]
   }
@@ -82,7 +92,9 @@ export function phaseAt(t: Transition, now: number): { phase: Phase; since: numb
 
 /** Is the GPU billed in this phase? (Loading is free, reference §5.5.) */
 const gpuBilled = (t: Transition, phase: Phase) =>
-  phase === 'running' || (phase === 'stopping' && t.kind === 'stop' && t.from === 'running')
+  phase === 'running' ||
+  phase === 'rebooting' ||
+  (phase === 'stopping' && t.kind === 'stop' && t.from === 'running')
 
 /** Dollars owed between `from` and `to` (ms) under transition `t`. */
 export function costBetween(
@@ -150,6 +162,7 @@ const statusOf = (phase: Phase): string | null =>
     stopped: 'exited',
     scheduling: 'exited',
     restarting: 'loading',
+    rebooting: 'rebooting',
     failed: 'created',
   })[phase]
 
@@ -180,6 +193,8 @@ function statusMessage(inst: SimInstance, phase: Phase, since: number, now: numb
       return 'scheduling: waiting for GPUs'
     case 'restarting':
       return `Starting container: image ${repoOf(inst.image)} already present`
+    case 'rebooting':
+      return 'rebooting: restarting the container'
     case 'failed':
       return OCI_ERROR
     default:

@@ -32,6 +32,7 @@ import { mapOperands, matchesOps, sortCompare, toOps, type Ops } from './query-o
 import {
   AUTH_ERROR_BODY,
   badGateway,
+  dropped,
   fail,
   isRecord,
   json,
@@ -65,6 +66,7 @@ export type RateLimitKey =
   | 'instance-get'
   | 'instance-put'
   | 'instance-delete'
+  | 'instance-reboot'
   | 'asks'
   | 'bundles'
 
@@ -82,31 +84,42 @@ export const RATE_LIMITS: Record<RateLimitKey, RateLimit> = {
   'instance-get': { minIntervalMs: 2_000 },
   'instance-put': { minIntervalMs: 1_000 },
   'instance-delete': { minIntervalMs: 3_000 },
+  'instance-reboot': { minIntervalMs: 1_000 },
   asks: { minIntervalMs: 4_500 },
   bundles: { window: { count: 10, windowMs: 60_000 } },
 }
 
 // ─── worlds ───────────────────────────────────────────────────────────────────────────────────
 
+/** How long `rent: 'timeout'` holds its answer: past the app's 60 s write timeout. */
+export const RENT_TIMEOUT_DELAY_MS = 90_000
+
 export interface Switches {
-  rent: 'ok' | 'offer_gone' | 'server_error_html'
+  /** `dropped`: the rent happens, then the connection drops before the answer (ambiguous). */
+  rent: 'ok' | 'offer_gone' | 'server_error_html' | 'dropped' | 'timeout'
   bundles: 'ok' | 'malformed_rows' | 'html_502' | 'rate_limited'
-  /** The v1 instance list. */
-  instances: 'ok' | 'html_502'
+  /** The v1 instance list. `malformed_rows`: see `breakInstanceRows`. */
+  instances: 'ok' | 'html_502' | 'malformed_rows'
   auth: 'ok' | 'revoked'
   /** Added before every answer to this key. */
   latencyMs: number
   rateLimits: boolean
+  /** The next N calls with this key answer a plain-text 429, whatever their pace. */
+  burst429: number
+  /** Vast unreachable for this key: every call's connection drops (the gateway answers 502). */
+  down: boolean
 }
 
 /** Validates switches sent over HTTP (serve.ts `POST /__sim/worlds/:key/simulate`). */
 export const switchesSchema = z.object({
-  rent: z.optional(z.enum(['ok', 'offer_gone', 'server_error_html'])),
+  rent: z.optional(z.enum(['ok', 'offer_gone', 'server_error_html', 'dropped', 'timeout'])),
   bundles: z.optional(z.enum(['ok', 'malformed_rows', 'html_502', 'rate_limited'])),
-  instances: z.optional(z.enum(['ok', 'html_502'])),
+  instances: z.optional(z.enum(['ok', 'html_502', 'malformed_rows'])),
   auth: z.optional(z.enum(['ok', 'revoked'])),
   latencyMs: z.optional(z.number().check(z.gte(0), z.lte(60_000))),
   rateLimits: z.optional(z.boolean()),
+  burst429: z.optional(z.int().check(z.gte(0), z.lte(1_000))),
+  down: z.optional(z.boolean()),
 })
 
 export const worldOptionsSchema = z.object({
@@ -151,6 +164,8 @@ export interface World {
   spent: number
   switches: Switches
   readonly log: LoggedRequest[]
+  /** 429s answered to this key (pacing misses and `burst429`), for tests and the soak. */
+  rateLimited: number
   /** Accepted request times (request clock) per rate-limited endpoint. */
   readonly hits: Map<RateLimitKey, number[]>
   /** Runtime randomness (ids, ports, tokens), separate from the offer seed. */
@@ -196,8 +211,11 @@ export function createWorld(options: WorldOptions = {}): World {
       auth: 'ok',
       latencyMs: 0,
       rateLimits: options.rateLimits ?? true,
+      burst429: 0,
+      down: false,
     },
     log: [],
+    rateLimited: 0,
     hits: new Map(),
     rng,
   }
@@ -207,6 +225,19 @@ export function createWorld(options: WorldOptions = {}): World {
 }
 
 export const getWorld = (key: string): World | undefined => worlds.get(key)
+
+/**
+ * A container's own key (`instance_api_key`, CONTAINER_API_KEY inside the box): the world and the
+ * one instance it may act on (reference §4.3, §7.4), or null.
+ */
+export function containerKey(key: string): { world: World; instanceId: number } | null {
+  for (const world of worlds.values()) {
+    for (const inst of world.instances.values()) {
+      if (inst.apiKey === key) return { world, instanceId: inst.id }
+    }
+  }
+  return null
+}
 
 export const deleteWorld = (key: string): boolean => worlds.delete(key)
 
@@ -278,6 +309,17 @@ function rateLimited(endpoint: RateLimitKey): SimResponse {
 
 /** Null when the call may proceed (and is counted); a 429 otherwise. Anonymous calls share one bucket. */
 export function checkRateLimit(world: World | null, endpoint: RateLimitKey): SimResponse | null {
+  if (world && world.switches.burst429 > 0) {
+    world.switches = { ...world.switches, burst429: world.switches.burst429 - 1 }
+    world.rateLimited += 1
+    return tooFrequent(1)
+  }
+  const limited = overLimit(world, endpoint)
+  if (limited && world) world.rateLimited += 1
+  return limited
+}
+
+function overLimit(world: World | null, endpoint: RateLimitKey): SimResponse | null {
   if (world && world.switches.bundles === 'rate_limited' && endpoint === 'bundles')
     return rateLimited(endpoint)
   if (world && !world.switches.rateLimits) return null
@@ -740,6 +782,15 @@ export function rent(world: World, offerId: number | string, body: unknown): Sim
   )
   // The rent went through, but the answer was lost behind the gateway: an ambiguous failure.
   if (world.switches.rent === 'server_error_html') return badGateway()
+  if (world.switches.rent === 'dropped') return dropped()
+  // The rent happens, but the answer comes only after every caller has given up.
+  if (world.switches.rent === 'timeout')
+    return {
+      status: 200,
+      kind: 'json',
+      body: { success: true, new_contract: instance.id, instance_api_key: instance.apiKey },
+      delayMs: RENT_TIMEOUT_DELAY_MS,
+    }
   return ok({ success: true, new_contract: instance.id, instance_api_key: instance.apiKey })
 }
 
@@ -860,6 +911,18 @@ function jsonParam(
 const invalidRequest = (msg: string) =>
   fail(400, 'invalid_request', `Error in query parameters: ${msg}`)
 
+/**
+ * Rows an `instances: 'malformed_rows'` switch breaks (shape drift): the first row of a page gets
+ * a status word this app has never seen, the second loses its id (unreadable).
+ */
+function breakInstanceRows(rows: Row[]): Row[] {
+  return rows.map((row, i) => {
+    if (i === 0) return { ...row, actual_status: 'hibernating', cur_state: 'hibernating' }
+    if (i === 1) return Object.fromEntries(Object.entries(row).filter(([k]) => k !== 'id'))
+    return row
+  })
+}
+
 /** `GET /api/v1/instances/`: keyset pages of at most 25, `select_filters`, `select_cols`, `order_by` on id. */
 export function listInstancesPage(world: World, params: URLSearchParams): SimResponse {
   if (world.switches.instances === 'html_502') return badGateway()
@@ -929,7 +992,9 @@ export function listInstancesPage(world: World, params: URLSearchParams): SimRes
     next_token: rest.length > limit && last ? encodeToken(idOf(last)) : null,
     instances: selected
       ? page.map((row) => Object.fromEntries(selected.map((c) => [c, row[c] ?? null])))
-      : page,
+      : world.switches.instances === 'malformed_rows'
+        ? breakInstanceRows(page)
+        : page,
   })
 }
 
@@ -987,6 +1052,29 @@ export function manageInstance(world: World, rawId: string, body: unknown): SimR
   } else if (state === 'running' && intended !== 'running') {
     inst.transition = { kind: 'start', at: now }
   }
+  return ok({ success: true })
+}
+
+/**
+ * `PUT /api/v0/instances/reboot/{id}/`: docker stop/start in place, keeping the GPU; the status
+ * reads `rebooting`, then `running`. A box that is not running answers 400 (the simulator's
+ * choice: the real answer for a stopped box is undocumented).
+ */
+export function rebootInstance(world: World, rawId: string): SimResponse {
+  const id = instanceId(rawId)
+  if (id === null) return fail(400, 'invalid_args', 'invalid instance_id')
+  const inst = world.instances.get(id)
+  if (!inst)
+    return fail(
+      404,
+      'no_such_instance',
+      `error 404/3604: no_such_instance Instance ${id} not found.`,
+    )
+  settle(world)
+  const now = worldNow(world)
+  if (phaseAt(inst.transition, now).phase !== 'running')
+    return invalidArgs('instance is not running; only a running instance can be rebooted')
+  inst.transition = { kind: 'reboot', at: now }
   return ok({ success: true })
 }
 

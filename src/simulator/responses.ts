@@ -6,8 +6,19 @@ export type Json = null | boolean | number | string | Json[] | { [key: string]: 
 export type Row = { [key: string]: Json }
 
 export type SimResponse =
-  | { status: number; kind: 'json'; body: Json; headers?: Record<string, string> }
+  | {
+      status: number
+      kind: 'json'
+      body: Json
+      headers?: Record<string, string>
+      /** Held back this long before it is sent (a caller's timeout fires first). */
+      delayMs?: number
+    }
   | { status: number; kind: 'text' | 'html'; body: string; headers?: Record<string, string> }
+  | { status: 0; kind: 'drop' }
+
+/** No answer at all: the connection drops (a network error for the caller). */
+export const dropped = (): SimResponse => ({ status: 0, kind: 'drop' })
 
 export const CONTENT_TYPES = {
   json: 'application/json',

@@ -79,6 +79,11 @@ async function answerApi(req: IncomingMessage, res: ServerResponse, url: URL): P
     })
     return
   }
+  // Response.error(): the connection drops without an answer, as when Vast is unreachable.
+  if (response.type === 'error') {
+    res.destroy()
+    return
+  }
   res.writeHead(response.status, Object.fromEntries(response.headers.entries()))
   res.end(Buffer.from(await response.arrayBuffer()))
 }
@@ -113,7 +118,7 @@ async function answerControl(req: IncomingMessage, res: ServerResponse, url: URL
       return send(res, 400, { error: 'invalid_options', msg: z.prettifyError(options.error) })
     return send(res, 201, { key: createWorld(options.data).key })
   }
-  const match = /^\/__sim\/worlds\/([^/]+)(?:\/(advance|simulate|requests))?\/?$/.exec(path)
+  const match = /^\/__sim\/worlds\/([^/]+)(?:\/(advance|simulate|requests|stats))?\/?$/.exec(path)
   const key = match?.[1] ? decodeURIComponent(match[1]) : undefined
   const world: World | undefined = key === undefined ? undefined : getWorld(key)
   if (!match || !key)
@@ -139,21 +144,25 @@ async function answerControl(req: IncomingMessage, res: ServerResponse, url: URL
     return send(res, 200, { switches: world.switches })
   }
   if (method === 'GET' && action === 'requests') return send(res, 200, requestLog(world))
+  if (method === 'GET' && action === 'stats')
+    return send(res, 200, { requests: world.log.length, rateLimited: world.rateLimited })
   send(res, 404, { error: 'not_found', msg: `no control route ${method} ${path}` })
 }
 
 const server = createServer((req, res) => {
   const url = new URL(req.url ?? '/', `http://${HOST}:${PORT}`)
-  const answer = url.pathname.startsWith('/api/')
-    ? answerApi(req, res, url)
-    : url.pathname.startsWith('/__sim/')
-      ? answerControl(req, res, url)
-      : Promise.resolve(
-          send(res, 404, {
-            error: 'not_found',
-            msg: 'The Vast API simulator answers /api/* and /__sim/*.',
-          }),
-        )
+  // `/vast.ai/instance_logs/…` plays S3 for request_logs' result_url (same handlers).
+  const answer =
+    url.pathname.startsWith('/api/') || url.pathname.startsWith('/vast.ai/instance_logs/')
+      ? answerApi(req, res, url)
+      : url.pathname.startsWith('/__sim/')
+        ? answerControl(req, res, url)
+        : Promise.resolve(
+            send(res, 404, {
+              error: 'not_found',
+              msg: 'The Vast API simulator answers /api/* and /__sim/*.',
+            }),
+          )
   answer.catch((error: unknown) => {
     if (!res.headersSent)
       send(res, 500, {

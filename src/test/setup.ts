@@ -5,6 +5,7 @@ import { server } from '../simulator/node'
 import { resetSimulator } from '../simulator/model'
 import { pacer } from '../api/client'
 import { forgetApiKey } from '../api/api-key-store'
+import { resetThrottle } from '../api/throttle-store'
 import { resetToasts } from '../ui/toast-store'
 import { closeConfirm } from '../ui/confirm-store'
 
@@ -27,6 +28,7 @@ afterEach(() => {
   server.resetHandlers()
   resetSimulator()
   pacer.reset()
+  resetThrottle()
   forgetApiKey()
   resetToasts()
   closeConfirm()

@@ -1,0 +1,136 @@
+import { stripAutoStopMarker } from '../api/auto-stop'
+import { destroyInstance, startInstance, stopInstance } from '../api/endpoints'
+import { canStart, canStop } from '../api/instance-status'
+import { useApiMutation } from '../api/mutation'
+import { instanceQueries } from '../api/queries'
+import type { Instance } from '../api/schemas'
+import { Button } from '../ui/button'
+import { requestConfirm } from '../ui/confirm-store'
+import { formatRate } from '../ui/format'
+import { showToast } from '../ui/toast-store'
+import { burnOf, storageRate } from './cost'
+
+type BulkKind = 'stop' | 'start' | 'destroy'
+
+interface BulkResult {
+  done: number[]
+  failed: { id: number; message: string }[]
+}
+
+const CALLS: Record<BulkKind, (id: number) => Promise<unknown>> = {
+  stop: stopInstance,
+  start: startInstance,
+  destroy: destroyInstance,
+}
+
+/**
+ * One call per instance, one after another (the pacer spaces them: destroy is 3 s apart). A
+ * failure does not stop the rest and nothing is retried; the result says which ones failed.
+ */
+async function runBulk({ kind, ids }: { kind: BulkKind; ids: number[] }): Promise<BulkResult> {
+  const result: BulkResult = { done: [], failed: [] }
+  for (const id of ids) {
+    try {
+      await CALLS[kind](id)
+      result.done.push(id)
+    } catch (error) {
+      result.failed.push({
+        id,
+        message: error instanceof Error ? error.message : 'the request failed',
+      })
+    }
+  }
+  return result
+}
+
+const describe = (i: Instance) => {
+  const label = stripAutoStopMarker(i.label)
+  return `${i.id}${label ? ` "${label}"` : ''}`
+}
+
+const VERB: Record<BulkKind, { label: string; past: string; pp: string }> = {
+  stop: { label: 'Stop', past: 'Stopping', pp: 'stopped' },
+  start: { label: 'Start', past: 'Starting', pp: 'started' },
+  destroy: { label: 'Destroy', past: 'Destroyed', pp: 'destroyed' },
+}
+
+export interface BulkBarProps {
+  selected: readonly Instance[]
+  onDone: () => void
+  onClear: () => void
+}
+
+/** Stop, start or destroy the selected instances after one confirmation that lists them. */
+export function BulkBar({ selected, onDone, onClear }: BulkBarProps) {
+  const bulk = useApiMutation(runBulk, { invalidates: [instanceQueries.all()] })
+  if (selected.length === 0) return null
+
+  const eligible: Record<BulkKind, Instance[]> = {
+    stop: selected.filter(canStop),
+    start: selected.filter(canStart),
+    destroy: [...selected],
+  }
+
+  const body = (kind: BulkKind, list: Instance[]): string => {
+    const names = list.map(describe).join(', ')
+    const skipped = selected.length - list.length
+    const skipText =
+      skipped > 0 ? ` ${skipped} selected cannot be ${VERB[kind].pp} now and are skipped.` : ''
+    if (kind === 'destroy') {
+      const perHour = list.reduce((sum, i) => sum + burnOf(i).perHour, 0)
+      return `Destroy ${list.length} ${list.length === 1 ? 'instance' : 'instances'}: ${names}. All their data is deleted; this cannot be undone. Their billing ends (${formatRate(perHour)} now).${skipText}`
+    }
+    if (kind === 'stop') {
+      const storage = list.reduce((sum, i) => sum + (storageRate(i) ?? 0), 0)
+      return `Stop ${list.length} ${list.length === 1 ? 'instance' : 'instances'}: ${names}. GPU billing stops, storage keeps billing (${formatRate(storage * 24, 'day')} together) until destroyed.${skipText}`
+    }
+    return `Start ${list.length} ${list.length === 1 ? 'instance' : 'instances'}: ${names}. GPU billing resumes once each is running.${skipText}`
+  }
+
+  const run = (kind: BulkKind) => {
+    const list = eligible[kind]
+    requestConfirm({
+      title: `${VERB[kind].label} ${list.length} ${list.length === 1 ? 'instance' : 'instances'}?`,
+      body: body(kind, list),
+      confirmLabel: `${VERB[kind].label} ${list.length}`,
+      tone: kind === 'destroy' ? 'danger' : 'primary',
+      onConfirm: async () => {
+        const result = await bulk.mutateAsync({ kind, ids: list.map((i) => i.id) })
+        if (result.done.length > 0) {
+          showToast(
+            `${VERB[kind].past} ${result.done.length} ${result.done.length === 1 ? 'instance' : 'instances'}`,
+            'success',
+          )
+          onDone()
+        }
+        if (result.failed.length > 0) {
+          throw new Error(
+            `Failed for ${result.failed.map((f) => `${f.id} (${f.message})`).join(', ')}.`,
+          )
+        }
+      },
+    })
+  }
+
+  return (
+    <div
+      role="toolbar"
+      aria-label="Selected instances"
+      className="flex flex-wrap items-center gap-2 rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm"
+    >
+      <span className="font-medium text-blue-950">{selected.length} selected</span>
+      <Button size="sm" disabled={eligible.stop.length === 0} onClick={() => run('stop')}>
+        Stop selected
+      </Button>
+      <Button size="sm" disabled={eligible.start.length === 0} onClick={() => run('start')}>
+        Start selected
+      </Button>
+      <Button size="sm" variant="danger" onClick={() => run('destroy')}>
+        Destroy selected
+      </Button>
+      <Button size="sm" variant="ghost" onClick={onClear}>
+        Clear selection
+      </Button>
+    </div>
+  )
+}

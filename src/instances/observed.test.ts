@@ -1,0 +1,36 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as z from 'zod/mini'
+import { instanceSchema } from '../api/schemas'
+import { readObservedMap, recordSightings, resetObserved, stoppedSinceIn } from './observed'
+
+const box = (id: number, actual: string | null, intended = 'running') =>
+  z.parse(instanceSchema, { id, actual_status: actual, intended_status: intended })
+
+afterEach(resetObserved)
+
+describe('recordSightings', () => {
+  it('raises each transition once, nothing on first sight, and destroyed when unlisted', () => {
+    expect(recordSightings([box(1, 'loading'), box(2, 'running')], 1_000)).toEqual([])
+    expect(recordSightings([box(1, 'loading'), box(2, 'running')], 2_000)).toEqual([])
+    expect(recordSightings([box(1, 'running'), box(2, 'exited', 'stopped')], 3_000)).toEqual([
+      { id: 1, kind: 'running', at: 3_000 },
+      { id: 2, kind: 'stopped', at: 3_000 },
+    ])
+    expect(recordSightings([box(1, 'running'), box(2, 'exited', 'stopped')], 4_000)).toEqual([])
+    expect(recordSightings([box(2, 'offline')], 5_000)).toEqual([
+      { id: 1, kind: 'destroyed', at: 5_000 },
+      { id: 2, kind: 'host_offline', at: 5_000 },
+    ])
+    expect(recordSightings([box(2, 'offline')], 6_000)).toEqual([])
+  })
+  it('remembers since when an instance has been stopped, across a reload', () => {
+    recordSightings([box(7, 'running')], 1_000)
+    recordSightings([box(7, 'exited', 'stopped')], 9_000)
+    recordSightings([box(7, 'exited', 'stopped')], 20_000)
+    expect(stoppedSinceIn(readObservedMap(), 7)).toBe(9_000)
+    const stored: unknown = JSON.parse(localStorage.getItem('vast-console.observed.v1') ?? '{}')
+    expect(stored).toMatchObject({
+      '7': { history: [{ status: 'running' }, { status: 'stopped', at: 9_000 }] },
+    })
+  })
+})

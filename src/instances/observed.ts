@@ -1,0 +1,161 @@
+/**
+ * When this browser first saw each instance in each status. Vast reports no phase times (only
+ * `start_date`, the contract start), so the phase timeline and "days stopped" are observed here,
+ * at the resolution of the list's polling, and kept in localStorage so a reload keeps them.
+ * This is observation history (UI state), not a copy of server data: the statuses themselves
+ * always come from the query cache.
+ */
+import { useEffect } from 'react'
+import { create } from 'zustand'
+import * as z from 'zod/mini'
+import { uiStatus, type UiStatus } from '../api/instance-status'
+import type { Instance } from '../api/schemas'
+
+const STORAGE_KEY = 'vast-console.observed.v1'
+/** Forget instances not seen for this long (destroyed elsewhere). */
+const FORGET_AFTER_MS = 30 * 86_400_000
+
+export interface Sighting {
+  status: UiStatus
+  /** First seen in this status (ms). */
+  at: number
+}
+
+export interface Observed {
+  /** Status changes in order, oldest first (consecutive repeats collapsed). */
+  history: Sighting[]
+  lastSeen: number
+  /** No longer listed (destroyed): its event was raised. */
+  gone?: boolean
+}
+
+/** A transition worth telling the user about, raised once when first observed. */
+export interface InstanceEvent {
+  id: number
+  kind: 'running' | 'stopped' | 'error' | 'host_offline' | 'destroyed'
+  at: number
+}
+
+const EVENT_KINDS: Partial<Record<UiStatus, InstanceEvent['kind']>> = {
+  running: 'running',
+  stopped: 'stopped',
+  error: 'error',
+  host_offline: 'host_offline',
+}
+
+type ObservedMap = Record<string, Observed>
+
+const STATUSES = [
+  'provisioning',
+  'loading',
+  'running',
+  'starting',
+  'stopping',
+  'stopped',
+  'rebooting',
+  'scheduling',
+  'paused',
+  'host_offline',
+  'error',
+  'unknown',
+] as const satisfies readonly UiStatus[]
+
+const storedSchema = z.record(
+  z.string(),
+  z.object({
+    history: z.array(z.object({ status: z.enum(STATUSES), at: z.number() })),
+    lastSeen: z.number(),
+    gone: z.optional(z.boolean()),
+  }),
+)
+
+function load(): ObservedMap {
+  try {
+    const raw = window.localStorage.getItem(STORAGE_KEY)
+    if (!raw) return {}
+    const parsed = z.safeParse(storedSchema, JSON.parse(raw))
+    return parsed.success ? parsed.data : {}
+  } catch {
+    return {}
+  }
+}
+
+function save(map: ObservedMap): void {
+  try {
+    window.localStorage.setItem(STORAGE_KEY, JSON.stringify(map))
+  } catch {
+    // storage full or blocked: observations stay in memory
+  }
+}
+
+const store = create<{ map: ObservedMap }>()(() => ({
+  map: typeof window === 'undefined' ? {} : load(),
+}))
+
+/**
+ * Records the statuses in one complete list response and returns the events it reveals: a
+ * change into running, stopped, error or host offline, or an instance no longer listed. An
+ * instance seen for the first time raises nothing; a change is raised once (it is stored).
+ */
+export function recordSightings(instances: readonly Instance[], now = Date.now()): InstanceEvent[] {
+  const map = { ...store.getState().map }
+  const events: InstanceEvent[] = []
+  const listed = new Set(instances.map((i) => String(i.id)))
+  for (const [id, entry] of Object.entries(map)) {
+    if (!listed.has(id) && !entry.gone) {
+      map[id] = { ...entry, gone: true }
+      events.push({ id: Number(id), kind: 'destroyed', at: now })
+    }
+  }
+  for (const instance of instances) {
+    const id = String(instance.id)
+    const status = uiStatus(instance)
+    const entry = map[id]
+    const last = entry?.history.at(-1)
+    if (!entry || last?.status !== status) {
+      map[id] = {
+        history: [...(entry?.history ?? []), { status, at: now }].slice(-20),
+        lastSeen: now,
+      }
+      const kind = EVENT_KINDS[status]
+      if (entry && !entry.gone && kind) events.push({ id: instance.id, kind, at: now })
+    } else {
+      map[id] = { ...entry, lastSeen: now }
+    }
+  }
+  for (const [id, entry] of Object.entries(map)) {
+    if (now - entry.lastSeen > FORGET_AFTER_MS) delete map[id]
+  }
+  store.setState({ map })
+  save(map)
+  return events
+}
+
+/** Records each list response as it lands and hands its events on. */
+export function useRecordSightings(
+  instances: readonly Instance[] | undefined,
+  onEvents?: (events: InstanceEvent[]) => void,
+): void {
+  useEffect(() => {
+    if (!instances) return
+    const events = recordSightings(instances)
+    if (events.length > 0) onEvents?.(events)
+  }, [instances, onEvents])
+}
+
+export const useObserved = (id: number): Observed | undefined => store((s) => s.map[String(id)])
+
+export const useObservedMap = (): ObservedMap => store((s) => s.map)
+export const readObservedMap = (): ObservedMap => store.getState().map
+
+/** When this browser first saw the instance in its current stopped spell, or null. */
+export function stoppedSinceIn(map: ObservedMap, id: number): number | null {
+  const history = map[String(id)]?.history
+  const last = history?.at(-1)
+  return last?.status === 'stopped' ? last.at : null
+}
+
+/** Tests only. */
+export function resetObserved(): void {
+  store.setState({ map: {} })
+}

@@ -1,0 +1,64 @@
+import { isTransitioning, uiStatus } from '../api/instance-status'
+import type { Instance } from '../api/schemas'
+import { useObserved } from './observed'
+import { LOADING_WARN_MS, formatSpan, loadingFor, phaseTimeline, pullProgress } from './timeline'
+import { useNow } from './use-now'
+
+const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false })
+
+/**
+ * Created → Loading image… → Running, with how long each phase took (observed by this browser at
+ * the polling resolution), the image-pull progress while loading and a warning when loading runs
+ * unusually long.
+ */
+export function PhaseTimeline({ instance }: { instance: Instance }) {
+  const observed = useObserved(instance.id)
+  // Changing phases tick every 5 s; settled ones only need the minute.
+  const now = useNow(isTransitioning(instance) ? 5_000 : 60_000)
+  const history = observed?.history ?? []
+  const steps = phaseTimeline(instance.start_date, history, now)
+  const loading = uiStatus(instance) === 'loading'
+  const progress = loading ? pullProgress(instance.status_msg) : null
+  const loadingMs = loadingFor(instance, history, now)
+  return (
+    <div className="flex flex-col gap-1">
+      {steps.length > 0 && (
+        <ol
+          aria-label="Phase timeline"
+          className="flex flex-wrap items-center gap-x-1 text-xs text-slate-700"
+        >
+          {steps.map((step, i) => (
+            <li
+              key={`${step.label}-${step.at}`}
+              className={step.current ? 'font-semibold text-slate-900' : undefined}
+            >
+              {`${i > 0 ? '→ ' : ''}${step.label}${step.label === 'Created' ? ` ${time.format(step.at)}` : ''}, ${
+                step.current
+                  ? `${formatSpan(step.tookMs)} so far`
+                  : `took ${formatSpan(step.tookMs)}`
+              }`}
+            </li>
+          ))}
+        </ol>
+      )}
+      {progress !== null && (
+        <div className="flex items-center gap-2 text-xs text-slate-700">
+          <progress
+            aria-label="Image pull progress"
+            max={100}
+            value={Math.round(progress * 100)}
+            className="h-2 w-40"
+          />
+          <span>{Math.round(progress * 100)}%</span>
+        </div>
+      )}
+      {loadingMs !== null && loadingMs > LOADING_WARN_MS && (
+        <p className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900">
+          Loading for {formatSpan(loadingMs)}, longer than usual. The image may be very large or the
+          host slow or stuck. Loading bills no GPU time but storage bills; destroy it if it does not
+          move.
+        </p>
+      )}
+    </div>
+  )
+}

@@ -1,0 +1,38 @@
+import { rebootInstance } from '../api/endpoints'
+import { uiStatus } from '../api/instance-status'
+import { useApiMutation } from '../api/mutation'
+import { instanceQueries } from '../api/queries'
+import type { Instance } from '../api/schemas'
+import { Button } from '../ui/button'
+import { requestConfirm } from '../ui/confirm-store'
+import { showToast } from '../ui/toast-store'
+
+/** Reboot (docker stop/start in place) after a confirmation; only a running instance. */
+export function RebootButton({ instance }: { instance: Instance }) {
+  const reboot = useApiMutation(rebootInstance, { invalidates: [instanceQueries.all()] })
+  const running = uiStatus(instance) === 'running'
+  const { id } = instance
+  return (
+    <Button
+      size="sm"
+      disabled={!running || reboot.isPending}
+      title={running ? undefined : 'Only a running instance can be rebooted.'}
+      onClick={() =>
+        requestConfirm({
+          title: `Reboot instance ${id}?`,
+          body:
+            `The container of instance ${id} is stopped and started again on the same GPU. ` +
+            'Running processes end; data on the disk is kept. Billing continues.',
+          confirmLabel: 'Reboot',
+          tone: 'primary',
+          onConfirm: async () => {
+            await reboot.mutateAsync(id)
+            showToast(`Rebooting instance ${id}`, 'success')
+          },
+        })
+      }
+    >
+      Reboot
+    </Button>
+  )
+}

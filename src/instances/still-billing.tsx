@@ -1,0 +1,109 @@
+import { useId } from 'react'
+import { stripAutoStopMarker } from '../api/auto-stop'
+import { destroyInstance } from '../api/endpoints'
+import { useApiMutation } from '../api/mutation'
+import { instanceQueries } from '../api/queries'
+import type { Instance } from '../api/schemas'
+import { Button } from '../ui/button'
+import { requestConfirm } from '../ui/confirm-store'
+import { formatRate } from '../ui/format'
+import { showToast } from '../ui/toast-store'
+import { stillBilling } from './cost'
+import { stoppedSinceIn, useObservedMap } from './observed'
+import { useNow } from './use-now'
+
+const days = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
+
+/**
+ * Stopped instances keep billing storage until destroyed: each with its $/day, how long it has
+ * been stopped (as seen by this browser) and a confirmed Destroy; the total per day and month.
+ */
+export function StillBilling({ instances }: { instances: readonly Instance[] }) {
+  const headingId = useId()
+  const observed = useObservedMap()
+  const now = useNow()
+  const destroy = useApiMutation(destroyInstance, { invalidates: [instanceQueries.all()] })
+  const computed = stillBilling(instances, (id) => stoppedSinceIn(observed, id), now)
+  const perDay = computed.perDay
+  const rows = computed.rows.map((row) => ({
+    ...row,
+    label: stripAutoStopMarker(row.label) || null,
+  }))
+  if (rows.length === 0) return null
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+    >
+      <h2 id={headingId} className="font-semibold">
+        Still billing: {rows.length} stopped {rows.length === 1 ? 'instance' : 'instances'},{' '}
+        {formatRate(perDay, 'day')}
+      </h2>
+      <p className="mb-2 text-xs">
+        Stopped instances bill storage until destroyed ({formatRate(perDay * 30, 'month')} at this
+        rate). Destroying deletes their data.
+      </p>
+      <table className="w-full text-left">
+        <thead>
+          <tr className="text-xs text-amber-900">
+            <th scope="col" className="py-1 font-medium">
+              Instance
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Storage
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              Stopped for
+            </th>
+            <th scope="col" className="py-1 font-medium">
+              <span className="sr-only">Action</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} className="border-t border-amber-200">
+              <td className="py-1">
+                {row.id}
+                {row.label ? ` · ${row.label}` : ''}
+              </td>
+              <td className="py-1">
+                {row.perDay === null ? 'unknown' : formatRate(row.perDay, 'day')}
+              </td>
+              <td
+                className="py-1"
+                title="Vast reports no stop time: counted from when this browser first saw it stopped"
+              >
+                {row.daysStopped === null ? '—' : `≥ ${days.format(row.daysStopped)} d`}
+              </td>
+              <td className="py-1 text-right">
+                <Button
+                  size="sm"
+                  variant="danger"
+                  aria-label={`Destroy stopped instance ${row.id}`}
+                  onClick={() =>
+                    requestConfirm({
+                      title: `Destroy instance ${row.id}?`,
+                      body:
+                        `All data on instance ${row.id}${row.label ? ` "${row.label}"` : ''} is deleted. ` +
+                        `This cannot be undone. Its storage billing ends` +
+                        `${row.perDay === null ? '' : ` (${formatRate(row.perDay, 'day')})`}.`,
+                      confirmLabel: 'Destroy',
+                      tone: 'danger',
+                      onConfirm: async () => {
+                        await destroy.mutateAsync(row.id)
+                        showToast(`Instance ${row.id} destroyed`, 'success')
+                      },
+                    })
+                  }
+                >
+                  Destroy
+                </Button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  )
+}

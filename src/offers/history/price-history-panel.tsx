@@ -1,0 +1,146 @@
+import { useId, useMemo, useState } from 'react'
+import type { Offer } from '../../api/schemas'
+import { Button } from '../../ui/button'
+import { exportHistory, importHistory, usePriceHistory } from './price-history-store'
+import { seriesOf, type Snapshot } from './price-stats'
+
+const usd = (value: number) => `$${value.toFixed(3)}`
+
+/**
+ * What this browser has seen: per GPU model in the current results, p10/median/p90 of $/GPU-hour
+ * in the latest search and a sparkline of the median over time. Export and import as JSON.
+ */
+export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; type: string }) {
+  const snapshots = usePriceHistory()
+  const [notice, setNotice] = useState('')
+  const fileId = useId()
+  const models = useMemo(() => [...new Set(offers.map((o) => o.gpu_name))].sort(), [offers])
+  const searches = snapshots.filter((s) => s.type === type).length
+  return (
+    <details className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
+      <summary className="cursor-pointer font-medium text-slate-900">
+        Price history on this device ({searches} {searches === 1 ? 'search' : 'searches'})
+      </summary>
+      <div className="mt-2 flex flex-wrap items-center gap-2">
+        <Button
+          size="sm"
+          onClick={() => {
+            const url = URL.createObjectURL(
+              new Blob([exportHistory()], { type: 'application/json' }),
+            )
+            const a = document.createElement('a')
+            a.href = url
+            a.download = 'vast-price-history.json'
+            a.click()
+            setTimeout(() => URL.revokeObjectURL(url), 0)
+            setNotice('Price history exported.')
+          }}
+        >
+          Export price history
+        </Button>
+        <label htmlFor={fileId} className="text-xs font-medium text-slate-700">
+          Import price history
+        </label>
+        <input
+          id={fileId}
+          type="file"
+          accept="application/json,.json"
+          className="text-xs"
+          onChange={(event) => {
+            const file = event.target.files?.[0]
+            if (!file) return
+            void file
+              .text()
+              .then(importHistory)
+              .then((added) => setNotice(`Imported ${added} searches.`))
+              .catch(() => setNotice('That file is not a price history export.'))
+          }}
+        />
+        <p role="status" className="text-xs text-slate-700">
+          {notice}
+        </p>
+      </div>
+      <table className="mt-2 w-full text-xs">
+        <caption className="sr-only">$/GPU-hour seen per GPU model</caption>
+        <thead>
+          <tr className="text-left text-slate-700">
+            <th scope="col" className="py-1 pr-2">
+              GPU model
+            </th>
+            <th scope="col" className="py-1 pr-2 text-right">
+              p10
+            </th>
+            <th scope="col" className="py-1 pr-2 text-right">
+              median
+            </th>
+            <th scope="col" className="py-1 pr-2 text-right">
+              p90
+            </th>
+            <th scope="col" className="py-1">
+              median over time ($/GPU-hour)
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {models.map((model) => (
+            <ModelRow key={model} model={model} snapshots={snapshots} type={type} />
+          ))}
+        </tbody>
+      </table>
+    </details>
+  )
+}
+
+function ModelRow({
+  model,
+  snapshots,
+  type,
+}: {
+  model: string
+  snapshots: readonly Snapshot[]
+  type: string
+}) {
+  const series = seriesOf(snapshots, model, type)
+  const latest = series.at(-1)
+  if (!latest) return null
+  return (
+    <tr className="border-t border-slate-100">
+      <th scope="row" className="py-1 pr-2 text-left font-medium">
+        {model}
+      </th>
+      <td className="py-1 pr-2 text-right tabular-nums">{usd(latest.p10)}</td>
+      <td className="py-1 pr-2 text-right tabular-nums">{usd(latest.median)}</td>
+      <td className="py-1 pr-2 text-right tabular-nums">{usd(latest.p90)}</td>
+      <td className="py-1">
+        <Sparkline values={series.map((s) => s.median)} label={`${model} median`} />
+      </td>
+    </tr>
+  )
+}
+
+function Sparkline({ values, label }: { values: number[]; label: string }) {
+  const w = 120
+  const h = 24
+  const min = Math.min(...values)
+  const max = Math.max(...values)
+  const span = max - min || 1
+  const points = values
+    .map((v, i) => {
+      const x = values.length === 1 ? w / 2 : (i / (values.length - 1)) * w
+      const y = h - 2 - ((v - min) / span) * (h - 4)
+      return `${x.toFixed(1)},${y.toFixed(1)}`
+    })
+    .join(' ')
+  const first = values[0] ?? 0
+  const last = values.at(-1) ?? 0
+  return (
+    <svg
+      width={w}
+      height={h}
+      role="img"
+      aria-label={`${label}: ${values.length} searches, from ${usd(first)} to ${usd(last)}`}
+    >
+      <polyline points={points} fill="none" stroke="#1d4ed8" strokeWidth="1.5" />
+    </svg>
+  )
+}

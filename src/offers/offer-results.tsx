@@ -1,0 +1,371 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react'
+import type { Offer } from '../api/schemas'
+import { Button } from '../ui/button'
+import { CheckboxField } from '../ui/checkbox-field'
+import { Field } from '../ui/field'
+import { CompareDialog } from './compare-dialog'
+import { PriceHistoryPanel } from './history/price-history-panel'
+import { usePriceHistory } from './history/price-history-store'
+import { cheaperThanPercent, perGpuHour, seenPrices } from './history/price-stats'
+import { explainEmpty, relaxedFilters } from './explain-empty'
+import { DEFAULT_JOB_PLAN, type JobPlan } from './job-cost'
+import { createOfferColumns } from './offer-columns'
+import { toBundlesQuery, type OfferFilters } from './offer-filters'
+import { quickFilter } from './quick-filter'
+import { broaderLoadedRows, offerSearchOptions, type OfferSearch } from './offer-search'
+import { OfferTable, useColumnVisibility } from './offer-table'
+
+const OfferScatter = lazy(() =>
+  import('./offer-scatter').then((module) => ({ default: module.OfferScatter })),
+)
+
+export const MAX_COMPARE = 4
+
+/** The chooser lists every column but the actions. */
+const CHOOSABLE = createOfferColumns(DEFAULT_JOB_PLAN).flatMap((column) =>
+  column.id && column.id !== 'actions'
+    ? [
+        {
+          id: column.id,
+          label:
+            column.meta?.label ?? (typeof column.header === 'string' ? column.header : column.id),
+        },
+      ]
+    : [],
+)
+
+export interface OfferResultsProps {
+  data: OfferSearch | undefined
+  error: Error | null
+  isFetching: boolean
+  /** The rows shown belong to the previous filters while the new search runs. */
+  isPlaceholderData: boolean
+  /** Seconds until a throttled (429) search is retried, or null. */
+  throttledFor: number | null
+  bid: boolean
+  onRetry: () => void
+  onRent: (offer: Offer) => void
+  onResetFilters: () => void
+}
+
+/**
+ * The search result in its states. Data comes first: with rows on screen, a failed refresh is a
+ * quiet notice; the error screen is only for a search with nothing to show; the spinner is last.
+ */
+export function OfferResults({
+  data,
+  error,
+  isFetching,
+  isPlaceholderData,
+  throttledFor,
+  bid,
+  onRetry,
+  onRent,
+  onResetFilters,
+}: OfferResultsProps) {
+  const throttle = throttledFor !== null && (
+    <p role="status" className="rounded bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
+      Throttled by Vast, retrying in {throttledFor} s
+    </p>
+  )
+  if (data) {
+    const count = data.offers.length
+    return (
+      <section aria-label="Search results" className="flex flex-col gap-2">
+        <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+          <p aria-live="polite" className="font-medium text-slate-900">
+            {count === 1 ? '1 offer' : `${count} offers`}
+            {isFetching && throttledFor === null && (
+              <span className="ml-2 font-normal text-slate-600">
+                {isPlaceholderData ? 'Searching…' : 'Refreshing…'}
+              </span>
+            )}
+            {data.local && !isFetching && (
+              <span className="ml-2 font-normal text-slate-600">
+                (narrowed from loaded results, no request)
+              </span>
+            )}
+          </p>
+          {data.dropped > 0 && (
+            <p className="rounded bg-amber-50 px-2 py-0.5 text-amber-900">
+              <span aria-hidden="true">⚠ </span>
+              {data.dropped === 1
+                ? '1 offer could not be read and is hidden'
+                : `${data.dropped} offers could not be read and are hidden`}
+            </p>
+          )}
+        </div>
+        {throttle}
+        {error && !isFetching && (
+          <div className="flex flex-wrap items-center gap-2 rounded border border-slate-200 bg-slate-50 px-3 py-1.5 text-sm text-slate-700">
+            <span>
+              Couldn&apos;t refresh the offers ({error.message}). Showing the last results.
+            </span>
+            <Button size="sm" variant="ghost" onClick={onRetry}>
+              Retry
+            </Button>
+          </div>
+        )}
+        {count === 0 ? (
+          <NoOffers
+            key={JSON.stringify(toBundlesQuery(data.filters))}
+            filters={data.filters}
+            onResetFilters={onResetFilters}
+          />
+        ) : (
+          <LoadedOffers offers={data.offers} type={data.filters.type} bid={bid} onRent={onRent} />
+        )}
+      </section>
+    )
+  }
+  if (throttle) return throttle
+  if (error) {
+    return (
+      <div
+        role="alert"
+        className="flex flex-col items-start gap-2 rounded-lg border border-red-200 bg-red-50 p-4 text-sm"
+      >
+        <p className="font-medium text-red-900">Could not load offers</p>
+        <p className="text-red-800">{error.message}</p>
+        <Button size="sm" onClick={onRetry}>
+          Retry
+        </Button>
+      </div>
+    )
+  }
+  return (
+    <p
+      role="status"
+      className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-700"
+    >
+      Loading offers…
+    </p>
+  )
+}
+
+/** The table with its tools: quick filter, columns, job cost, compare and the chart. */
+function LoadedOffers({
+  offers,
+  type,
+  bid,
+  onRent,
+}: {
+  offers: Offer[]
+  /** Pricing type of the search: prices are compared with history of the same type. */
+  type: string
+  bid: boolean
+  onRent: (offer: Offer) => void
+}) {
+  const history = usePriceHistory()
+  const priceSeen = useMemo(() => {
+    const pools = new Map<string, number[]>()
+    for (const offer of offers)
+      if (!pools.has(offer.gpu_name))
+        pools.set(offer.gpu_name, seenPrices(history, offer.gpu_name, type))
+    return (offer: Offer) => cheaperThanPercent(perGpuHour(offer), pools.get(offer.gpu_name) ?? [])
+  }, [history, offers, type])
+  const [text, setText] = useState('')
+  const deferredText = useDeferredValue(text)
+  const shown = useMemo(() => quickFilter(offers, deferredText), [offers, deferredText])
+  const [columnVisibility, setColumnVisibility] = useColumnVisibility()
+  const [plan, setPlan] = useState<JobPlan>(DEFAULT_JOB_PLAN)
+  const [comparedIds, setComparedIds] = useState<number[]>([])
+  const [comparing, setComparing] = useState(false)
+  const [chartOpen, setChartOpen] = useState(false)
+  const [hoverId, setHoverId] = useState<number | null>(null)
+  const [revealId, setRevealId] = useState<number | null>(null)
+
+  // Offers that left the list (a new search) leave the comparison too.
+  const compared = useMemo(
+    () => new Set(comparedIds.filter((id) => offers.some((o) => o.id === id))),
+    [comparedIds, offers],
+  )
+  const toggleCompare = useCallback((offer: Offer) => {
+    setComparedIds((ids) =>
+      ids.includes(offer.id)
+        ? ids.filter((id) => id !== offer.id)
+        : ids.length >= MAX_COMPARE
+          ? ids
+          : [...ids, offer.id],
+    )
+  }, [])
+  const pickFromChart = useCallback(
+    (offer: Offer) => {
+      setRevealId(offer.id)
+      toggleCompare(offer)
+    },
+    [toggleCompare],
+  )
+
+  return (
+    <>
+      <div className="flex flex-wrap items-end gap-3">
+        <Field
+          label="Filter offers"
+          type="search"
+          value={text}
+          placeholder="GPU, country, CPU, offer id…"
+          autoComplete="off"
+          className="w-64"
+          hint={
+            deferredText.trim()
+              ? `${shown.length} of ${offers.length} loaded offers match`
+              : undefined
+          }
+          onChange={(event) => setText(event.target.value)}
+        />
+        <details className="relative">
+          <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+            Columns
+          </summary>
+          <fieldset className="absolute z-20 mt-1 flex w-56 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+            <legend className="sr-only">Visible columns</legend>
+            {CHOOSABLE.map(({ id, label }) => (
+              <CheckboxField
+                key={id}
+                label={label}
+                checked={columnVisibility[id] !== false}
+                onChange={(event) =>
+                  setColumnVisibility({ ...columnVisibility, [id]: event.target.checked })
+                }
+              />
+            ))}
+          </fieldset>
+        </details>
+        <Button
+          size="sm"
+          disabled={compared.size < 2}
+          onClick={() => setComparing(true)}
+          aria-describedby="compare-hint"
+        >
+          Compare ({compared.size})
+        </Button>
+        <span id="compare-hint" className="sr-only">
+          Tick up to {MAX_COMPARE} offers in the table to compare them side by side.
+        </span>
+        <Button size="sm" variant="ghost" onClick={() => setChartOpen((open) => !open)}>
+          {chartOpen ? 'Hide price/performance chart' : 'Show price/performance chart'}
+        </Button>
+      </div>
+      <JobPlanInputs plan={plan} onChange={setPlan} />
+      <PriceHistoryPanel offers={offers} type={type} />
+      {chartOpen && (
+        <Suspense fallback={<p role="status">Loading chart…</p>}>
+          <OfferScatter
+            offers={shown}
+            highlightId={hoverId}
+            compared={compared}
+            onHover={setHoverId}
+            onPick={pickFromChart}
+          />
+        </Suspense>
+      )}
+      {shown.length === 0 ? (
+        <p className="rounded border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-700">
+          No loaded offer matches “{deferredText}”.
+        </p>
+      ) : (
+        <OfferTable
+          offers={shown}
+          bid={bid}
+          onRent={onRent}
+          plan={plan}
+          columnVisibility={columnVisibility}
+          compared={compared}
+          onToggleCompare={toggleCompare}
+          highlightId={hoverId}
+          revealId={revealId}
+          onHoverOffer={chartOpen ? setHoverId : undefined}
+          priceSeen={priceSeen}
+        />
+      )}
+      {comparing && (
+        <CompareDialog
+          offers={offers.filter((offer) => compared.has(offer.id))}
+          plan={plan}
+          onClose={() => setComparing(false)}
+          onRent={(offer) => {
+            setComparing(false)
+            onRent(offer)
+          }}
+        />
+      )}
+    </>
+  )
+}
+
+const PLAN_FIELDS: { key: keyof JobPlan; label: string }[] = [
+  { key: 'hours', label: 'Planned hours' },
+  { key: 'diskGb', label: 'Job disk (GB)' },
+  { key: 'downloadGb', label: 'Download (GB)' },
+  { key: 'uploadGb', label: 'Upload (GB)' },
+]
+
+/** The job the "Job cost" column prices. */
+function JobPlanInputs({ plan, onChange }: { plan: JobPlan; onChange: (plan: JobPlan) => void }) {
+  return (
+    <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white px-3 pt-1 pb-2">
+      <legend className="px-1 text-xs font-semibold tracking-wide text-slate-700 uppercase">
+        Job cost
+      </legend>
+      {PLAN_FIELDS.map(({ key, label }) => (
+        <Field
+          key={key}
+          label={label}
+          type="number"
+          min={0}
+          step="any"
+          className="w-32"
+          defaultValue={plan[key]}
+          onChange={(event) => {
+            const value = event.target.valueAsNumber
+            if (Number.isFinite(value) && value >= 0) onChange({ ...plan, [key]: value })
+          }}
+        />
+      ))}
+      <p className="pb-1 text-xs text-slate-600">
+        Compute + storage for the disk + data at each host&apos;s $/GB.
+      </p>
+    </fieldset>
+  )
+}
+
+/** An empty result that says which filter emptied it. */
+function NoOffers({
+  filters,
+  onResetFilters,
+}: {
+  filters: OfferFilters
+  onResetFilters: () => void
+}) {
+  const client = useQueryClient()
+  // Rows already loaded by a broader search answer first; otherwise one relaxed search.
+  const [loaded] = useState(() => broaderLoadedRows(client, filters))
+  const sample = useQuery({
+    ...offerSearchOptions(client, relaxedFilters(filters)),
+    enabled: loaded === null,
+  })
+  const rows = loaded ?? sample.data?.offers
+  const explanation = rows ? explainEmpty(rows, filters) : null
+  const culprit = explanation?.culprit
+  return (
+    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center">
+      <p className="font-medium text-slate-900">No offers match these filters</p>
+      <p role="status" className="mt-1 text-sm text-slate-700">
+        {!explanation
+          ? sample.isError
+            ? 'Could not check which filter emptied the list.'
+            : 'Checking which filter emptied the list…'
+          : !culprit
+            ? 'Vast has no offers of this kind right now.'
+            : culprit.without > 0
+              ? `“${culprit.text}” emptied the list: without it, ${culprit.without} of ${explanation.sample} sampled offers would match.`
+              : `No single filter is to blame: “${culprit.text}” alone keeps ${culprit.alone} of ${explanation.sample} sampled offers.`}
+      </p>
+      <Button size="sm" className="mt-3" onClick={onResetFilters}>
+        Use default filters
+      </Button>
+    </div>
+  )
+}
