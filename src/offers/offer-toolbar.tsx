@@ -217,7 +217,7 @@ export function OfferToolbar({
 
 function Group({ legend, children }: { legend: string; children: ReactNode }) {
   return (
-    <fieldset className="flex flex-wrap items-end gap-x-3 gap-y-2 rounded-md border border-slate-200 bg-white px-3 pt-1 pb-3">
+    <fieldset className="flex flex-wrap content-start items-end gap-x-3 gap-y-2 rounded-md border border-slate-200 bg-white px-3 pt-1 pb-3">
       <legend className="px-1 text-xs font-semibold tracking-wide text-slate-700 uppercase">
         {legend}
       </legend>
