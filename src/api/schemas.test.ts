@@ -32,6 +32,12 @@ describe('numeric', () => {
     expect(z.safeParse(numeric, 'abc').success).toBe(false)
     expect(z.safeParse(numeric, Number.NaN).success).toBe(false)
   })
+
+  it('refuses a numeric string too large for a number (it would read as Infinity)', () => {
+    expect(z.safeParse(numeric, '1e400').success).toBe(false)
+    expect(z.safeParse(numeric, '-1e400').success).toBe(false)
+    expect(z.parse(numeric, '1e300')).toBe(1e300)
+  })
 })
 
 describe('offers', () => {

@@ -5,12 +5,17 @@
  */
 import * as z from 'zod/mini'
 
-/** A number, or a numeric string as Vast sometimes sends (e.g. `HostPort`). Never coerces null or "". */
+const finite = z.number().check(z.refine(Number.isFinite))
+/** A number, or a numeric string as Vast sometimes sends (e.g. `HostPort`). Never coerces null or "",
+ * and a string too large for a double ("1e400") fails like any other unreadable value. */
 export const numeric = z.union([
-  z.number().check(z.refine(Number.isFinite)),
+  finite,
   z.pipe(
-    z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/)),
-    z.transform(Number),
+    z.pipe(
+      z.string().check(z.trim(), z.regex(/^-?\d+(\.\d+)?([eE][-+]?\d+)?$/)),
+      z.transform(Number),
+    ),
+    finite,
   ),
 ])
 
