@@ -7,12 +7,19 @@ import { Toaster } from '../ui/toaster'
 import { cn } from '../ui/cn'
 import { useTab, type Tab } from './use-tab'
 import { PanelBoundary } from './panel-boundary'
+import { AccountTab } from './account-tab'
 import { StatusBanners } from './status-banners'
 
 const TABS: { id: Tab; label: string }[] = [
   { id: 'offers', label: 'Offers' },
   { id: 'instances', label: 'Instances' },
+  { id: 'account', label: 'Account' },
 ]
+const PANEL_NAMES: Record<Tab, string> = {
+  offers: 'Offers',
+  instances: 'Instances',
+  account: 'Account',
+}
 
 /** Everything after the key: loaded as its own chunk, so the first visit downloads only the key screen. */
 export function Dashboard({ onForget }: { onForget: () => void }) {
@@ -67,7 +74,7 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
       <StatusBanners />
       <main className="mx-auto max-w-7xl px-4 py-4">
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
-          <PanelBoundary key={tab} name={tab === 'offers' ? 'Offers' : 'Instances'}>
+          <PanelBoundary key={tab} name={PANEL_NAMES[tab]}>
             {tab === 'offers' ? (
               <OffersPage
                 onRented={(id) => {
@@ -75,8 +82,10 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
                   setTab('instances')
                 }}
               />
-            ) : (
+            ) : tab === 'instances' ? (
               <InstancesPage highlightId={highlightId} />
+            ) : (
+              <AccountTab onUseTemplate={() => setTab('offers')} />
             )}
           </PanelBoundary>
         </div>

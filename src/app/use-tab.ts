@@ -1,6 +1,9 @@
 import { useCallback, useSyncExternalStore } from 'react'
 
-export type Tab = 'offers' | 'instances'
+export type Tab = 'offers' | 'instances' | 'account'
+
+const TABS: readonly Tab[] = ['offers', 'instances', 'account']
+const isTab = (value: string | null): value is Tab => TABS.some((t) => t === value)
 
 const listeners = new Set<() => void>()
 const subscribe = (listener: () => void) => {
@@ -11,8 +14,10 @@ const subscribe = (listener: () => void) => {
     window.removeEventListener('popstate', listener)
   }
 }
-const readTab = (): Tab =>
-  new URLSearchParams(window.location.search).get('tab') === 'instances' ? 'instances' : 'offers'
+const readTab = (): Tab => {
+  const value = new URLSearchParams(window.location.search).get('tab')
+  return isTab(value) ? value : 'offers'
+}
 
 /** The open tab lives in the URL (?tab=instances), so links and reloads keep it. */
 export function useTab(): [Tab, (tab: Tab) => void] {

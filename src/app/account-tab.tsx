@@ -1,0 +1,26 @@
+import { AccountsSection } from '../account/accounts-section'
+import { SshKeysSection } from '../account/ssh-keys/ssh-keys-section'
+import { TemplatesSection } from '../offers/templates/templates-section'
+import { PanelBoundary } from './panel-boundary'
+
+export interface AccountTabProps {
+  /** A template was chosen for the next rental: show the offers to rent it on. */
+  onUseTemplate: () => void
+}
+
+/** The Account tab: the accounts (API keys) this browser holds, SSH keys and templates. */
+export function AccountTab({ onUseTemplate }: AccountTabProps) {
+  return (
+    <div className="flex flex-col gap-6">
+      <PanelBoundary name="Accounts">
+        <AccountsSection />
+      </PanelBoundary>
+      <PanelBoundary name="SSH keys">
+        <SshKeysSection />
+      </PanelBoundary>
+      <PanelBoundary name="Templates">
+        <TemplatesSection onUseTemplate={onUseTemplate} />
+      </PanelBoundary>
+    </div>
+  )
+}
