@@ -16,6 +16,9 @@ export type RouteKey =
   | 'instance-get'
   | 'instance-put'
   | 'instance-delete'
+  | 'ssh-keys'
+  | 'instance-ssh'
+  | 'templates'
 
 interface Limit {
   /** Minimum ms between two calls to the endpoint. */
@@ -35,6 +38,9 @@ export const ROUTE_LIMITS: Record<RouteKey, Limit> = {
   'instance-get': { minIntervalMs: 2000 },
   'instance-put': { minIntervalMs: 1000 },
   'instance-delete': { minIntervalMs: 3000 },
+  'ssh-keys': { minIntervalMs: 1000 },
+  'instance-ssh': { minIntervalMs: 1000 },
+  templates: { minIntervalMs: 3000 },
 }
 
 type Clock = () => number

@@ -69,6 +69,8 @@ export type RateLimitKey =
   | 'instance-reboot'
   | 'asks'
   | 'bundles'
+  | 'ssh-key-create'
+  | 'templates-search'
 
 export interface RateLimit {
   /** Minimum ms between two accepted calls. */
@@ -87,6 +89,8 @@ export const RATE_LIMITS: Record<RateLimitKey, RateLimit> = {
   'instance-reboot': { minIntervalMs: 1_000 },
   asks: { minIntervalMs: 4_500 },
   bundles: { window: { count: 10, windowMs: 60_000 } },
+  'ssh-key-create': { minIntervalMs: 1_000 },
+  'templates-search': { minIntervalMs: 3_000 },
 }
 
 // ─── worlds ───────────────────────────────────────────────────────────────────────────────────
