@@ -4,21 +4,30 @@ import { reportKeyRejected } from './session-store'
 
 const RETRYABLE = new Set(['network', 'server', 'rate_limited'])
 
+/**
+ * A query or mutation that needs a permission beyond the four the app requires (e.g. user_write
+ * to add an SSH key) says so in `meta.permission`: its 401/403 means "this key may not", shown
+ * where it happened, not "this key was revoked".
+ */
+const needsExtraPermission = (meta: Record<string, unknown> | undefined): boolean =>
+  typeof meta?.permission === 'string'
+
 /** Defaults set once: bounded retries for transient read failures, none for writes. */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       // Every panel shows its own failures inline; only a rejected key is handled globally.
-      onError: (error) => {
-        if (isApiError(error) && error.kind === 'auth') {
+      onError: (error, query) => {
+        if (isApiError(error) && error.kind === 'auth' && !needsExtraPermission(query.meta)) {
           reportKeyRejected()
           void client.cancelQueries()
         }
       },
     }),
     mutationCache: new MutationCache({
-      onError: (error) => {
-        if (isApiError(error) && error.kind === 'auth') reportKeyRejected()
+      onError: (error, _variables, _context, mutation) => {
+        if (isApiError(error) && error.kind === 'auth' && !needsExtraPermission(mutation.meta))
+          reportKeyRejected()
       },
     }),
     defaultOptions: {
