@@ -1,18 +1,39 @@
 import { useQuery } from '@tanstack/react-query'
-import { useKeyHint, useKeyMode } from '../api/api-key-store'
+import { useEffect, useId } from 'react'
+import {
+  accountLabel,
+  nameAccount,
+  useAccounts,
+  useActiveAccountId,
+  useKeyHint,
+  useKeyMode,
+} from '../api/api-key-store'
 import { accountQueries } from '../api/queries'
+import { useAccountSwitch } from '../api/use-account-switch'
 import { Button } from '../ui/button'
 import { formatUsd } from '../ui/format'
+import { accountName } from './key-fields'
 
 export interface AccountPanelProps {
   onForget: () => void
 }
 
-/** The account line in the header: who, how much credit, and the way out. */
+/** The account line in the header: who, how much credit, which account, and the way out. */
 export function AccountPanel({ onForget }: AccountPanelProps) {
   const account = useQuery(accountQueries.current())
   const hint = useKeyHint()
   const demo = useKeyMode() === 'demo'
+  const activeId = useActiveAccountId()
+  const accounts = useAccounts()
+  const switcherId = useId()
+  const { switchTo } = useAccountSwitch()
+
+  // A key saved by an earlier version (or whose e-mail changed) gets its name once verified.
+  const verifiedName = account.data ? accountName(account.data) : null
+  useEffect(() => {
+    if (activeId && verifiedName) nameAccount(activeId, verifiedName)
+  }, [activeId, verifiedName])
+
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
       {demo && (
@@ -20,11 +41,28 @@ export function AccountPanel({ onForget }: AccountPanelProps) {
           Demo mode: simulated, no real money
         </span>
       )}
+      {accounts.length > 1 && (
+        <span className="flex items-center gap-2">
+          <label htmlFor={switcherId} className="font-medium text-slate-700">
+            Account
+          </label>
+          <select
+            id={switcherId}
+            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+            value={activeId ?? ''}
+            onChange={(e) => switchTo(e.target.value)}
+          >
+            {accounts.map((a) => (
+              <option key={a.id} value={a.id}>
+                {accountLabel(a)}
+              </option>
+            ))}
+          </select>
+        </span>
+      )}
       {account.data ? (
         <>
-          <span title="Account e-mail">
-            {account.data.email ?? account.data.username ?? `Account ${account.data.id}`}
-          </span>
+          {accounts.length <= 1 && <span title="Account e-mail">{accountName(account.data)}</span>}
           <span>
             Credit <strong className="font-semibold">{formatUsd(account.data.credit)}</strong>
           </span>

@@ -1,18 +1,12 @@
-import { useId, useRef, useState, type FormEvent } from 'react'
+import { useId, useState, type FormEvent } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { submitApiKey } from '../api/api-key-store'
-import { getAccount } from '../api/endpoints'
-import { isApiError } from '../api/errors'
+import { submitApiKey, useAccounts } from '../api/api-key-store'
+import { useAccountSwitch } from '../api/use-account-switch'
 import { accountQueries } from '../api/queries'
 import { Button } from '../ui/button'
-import { inputClass } from '../ui/field'
+import { accountName, KeyFields, useKeyEntry } from './key-fields'
 
-export const REQUIRED_PERMISSIONS = [
-  'misc',
-  'user_read',
-  'instance_read',
-  'instance_write',
-] as const
+export { REQUIRED_PERMISSIONS } from './key-fields'
 
 export interface ApiKeyFormProps {
   /** Starts demo mode (the simulator in the browser). */
@@ -22,50 +16,27 @@ export interface ApiKeyFormProps {
   onSaved?: () => void
 }
 
-type Problem = { kind: 'rejected' } | { kind: 'other'; message: string } | { kind: 'empty' }
-
 /** Enter once, verify against /users/current/, keep where the user chose. */
 export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKeyFormProps) {
   const queryClient = useQueryClient()
-  const [key, setKey] = useState('')
-  const [visible, setVisible] = useState(false)
-  const [remember, setRemember] = useState(true)
-  const [pending, setPending] = useState(false)
+  const entry = useKeyEntry()
   const [demoPending, setDemoPending] = useState(false)
-  const [problem, setProblem] = useState<Problem | null>(null)
-  const inFlight = useRef(false)
   const inputId = useId()
-  const hintId = useId()
+  const others = useAccounts().filter((a) => !a.active)
+  const { switchTo } = useAccountSwitch()
 
-  async function verify(event: FormEvent) {
+  async function save(event: FormEvent) {
     event.preventDefault()
-    const candidate = key.trim()
-    if (candidate === '') {
-      setProblem({ kind: 'empty' })
-      return
-    }
-    if (inFlight.current) return
-    inFlight.current = true
-    setPending(true)
-    setProblem(null)
-    try {
-      const account = await getAccount({ key: candidate })
-      queryClient.clear()
-      submitApiKey(candidate, remember)
-      queryClient.setQueryData(accountQueries.current().queryKey, account)
-      setKey('')
-      onSaved?.()
-    } catch (error) {
-      if (isApiError(error) && error.kind === 'auth') setProblem({ kind: 'rejected' })
-      else
-        setProblem({
-          kind: 'other',
-          message: error instanceof Error ? error.message : 'The key could not be checked.',
-        })
-    } finally {
-      inFlight.current = false
-      setPending(false)
-    }
+    const verified = await entry.verify()
+    if (!verified) return
+    queryClient.clear()
+    submitApiKey(verified.key, entry.remember, 'live', {
+      userId: verified.account.id,
+      name: accountName(verified.account),
+    })
+    queryClient.setQueryData(accountQueries.current().queryKey, verified.account)
+    entry.setKey('')
+    onSaved?.()
   }
 
   return (
@@ -95,88 +66,29 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
           className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
         >
           Vast no longer accepts the saved key (it may have been revoked). Polling has stopped.
-          Enter a new key to continue.
+          Enter a new key to continue{others.length > 0 ? ', or switch to another account' : ''}.
         </p>
       )}
-      <form className="mt-5 flex flex-col gap-4" onSubmit={(e) => void verify(e)} noValidate>
-        <div className="flex flex-col gap-1">
-          <label htmlFor={inputId} className="text-sm font-medium">
-            API key
-          </label>
-          <div className="flex gap-2">
-            <input
-              id={inputId}
-              type={visible ? 'text' : 'password'}
-              className={inputClass}
-              value={key}
-              onChange={(e) => setKey(e.target.value)}
-              autoComplete="off"
-              spellCheck={false}
-              aria-describedby={hintId}
-              aria-invalid={problem !== null ? true : undefined}
-            />
+      {rejectedNotice && others.length > 0 && (
+        <div className="mt-3 flex flex-wrap gap-2">
+          {others.map((a) => (
             <Button
-              onClick={() => setVisible((v) => !v)}
-              aria-pressed={visible}
-              aria-controls={inputId}
+              key={a.id}
+              onClick={() => {
+                switchTo(a.id)
+                onSaved?.()
+              }}
             >
-              {visible ? 'Hide key' : 'Show key'}
+              Switch to {a.name ?? `the key ending ${a.hint ?? ''}`}
             </Button>
-          </div>
-          <p id={hintId} className="text-xs text-slate-600">
-            Prefer a scoped key with only the permissions {REQUIRED_PERMISSIONS.join(', ')}: it can
-            rent and destroy, but not move money.
-          </p>
+          ))}
         </div>
-        <fieldset className="flex flex-col gap-1">
-          <legend className="text-sm font-medium">Keep the key</legend>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name="remember"
-              checked={remember}
-              onChange={() => setRemember(true)}
-            />
-            Remember on this device
-          </label>
-          <label className="flex items-center gap-2 text-sm">
-            <input
-              type="radio"
-              name="remember"
-              checked={!remember}
-              onChange={() => setRemember(false)}
-            />
-            This session only (forgotten when the tab closes)
-          </label>
-        </fieldset>
-        {problem && (
-          <div
-            role="alert"
-            className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900"
-          >
-            {problem.kind === 'empty' && 'Enter an API key first.'}
-            {problem.kind === 'other' && problem.message}
-            {problem.kind === 'rejected' && (
-              <>
-                <p className="font-medium">Vast rejected this key.</p>
-                <p>
-                  Check that it was copied whole and has not been deleted. A key for this app needs
-                  the permissions{' '}
-                  {REQUIRED_PERMISSIONS.map((p, i) => (
-                    <span key={p}>
-                      <code>{p}</code>
-                      {i < REQUIRED_PERMISSIONS.length - 1 ? ', ' : ''}
-                    </span>
-                  ))}
-                  .
-                </p>
-              </>
-            )}
-          </div>
-        )}
+      )}
+      <form className="mt-5 flex flex-col gap-4" onSubmit={(e) => void save(e)} noValidate>
+        <KeyFields entry={entry} />
         <div className="flex flex-wrap items-center gap-3">
-          <Button type="submit" variant="primary" disabled={pending}>
-            {pending ? 'Checking key…' : 'Save key'}
+          <Button type="submit" variant="primary" disabled={entry.pending}>
+            {entry.pending ? 'Checking key…' : 'Save key'}
           </Button>
           <span className="text-sm text-slate-600">or</span>
           <Button
@@ -184,7 +96,7 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
             onClick={() => {
               setDemoPending(true)
               onTryDemo().catch((error: unknown) => {
-                setProblem({
+                entry.setProblem({
                   kind: 'other',
                   message:
                     error instanceof Error

@@ -1,24 +1,43 @@
 /**
- * The API key: in memory, plus the storage the user chose (this device = localStorage, this
- * session only = sessionStorage). Never in a URL, a log line, a query key or the page.
+ * The API keys: one per Vast account (personal, team…), in memory plus the storage the user
+ * chose for each (this device = localStorage, this session only = sessionStorage). One account is
+ * active: its key is what every request sends. Keys are never in a URL, a log line, a query key
+ * or the page; components see accounts by id, name and the key's last four characters.
  */
+import { useMemo } from 'react'
 import { create } from 'zustand'
+import { useShallow } from 'zustand/react/shallow'
 
 const STORAGE_KEY = 'vast-console.api-key'
-const FORMAT_VERSION = 1
+const FORMAT_VERSION = 2
 
 export type KeyMode = 'live' | 'demo'
 
-interface KeyState {
-  key: string | null
-  mode: KeyMode
+interface StoredAccount {
+  id: string
+  key: string
+  /** The account's e-mail (or another name), as Vast reported it when the key was verified. */
+  name: string | null
+}
+
+export interface AccountEntry extends StoredAccount {
   remember: boolean
 }
 
-interface Stored {
-  v: number
-  key: string
+interface KeyState {
+  accounts: AccountEntry[]
+  activeId: string | null
   mode: KeyMode
+}
+
+/** What a screen may know of an account: never its key. */
+export interface AccountSummary {
+  id: string
+  name: string | null
+  /** The key's last four characters ("…c0ff"); null in the demo. */
+  hint: string | null
+  remember: boolean
+  active: boolean
 }
 
 function safeStorage(kind: 'local' | 'session'): Storage | null {
@@ -29,23 +48,38 @@ function safeStorage(kind: 'local' | 'session'): Storage | null {
   }
 }
 
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null
+
+function readAccount(value: unknown): StoredAccount | null {
+  if (!isRecord(value)) return null
+  const { id, key, name } = value
+  if (typeof id !== 'string' || id === '' || typeof key !== 'string' || key === '') return null
+  return { id, key, name: typeof name === 'string' ? name : null }
+}
+
+interface Stored {
+  accounts: StoredAccount[]
+  active: string | null
+  mode: KeyMode
+}
+
+/** Reads version 2, and version 1 (one key) as one account. Anything unreadable is removed. */
 function readStored(storage: Storage | null): Stored | null {
   const raw = storage?.getItem(STORAGE_KEY)
   if (!raw) return null
   try {
     const value: unknown = JSON.parse(raw)
-    if (
-      typeof value === 'object' &&
-      value !== null &&
-      'v' in value &&
-      value.v === FORMAT_VERSION &&
-      'key' in value &&
-      typeof value.key === 'string' &&
-      value.key !== '' &&
-      'mode' in value &&
-      (value.mode === 'live' || value.mode === 'demo')
-    ) {
-      return { v: FORMAT_VERSION, key: value.key, mode: value.mode }
+    if (isRecord(value) && (value.mode === 'live' || value.mode === 'demo')) {
+      const mode = value.mode
+      if (value.v === 1 && typeof value.key === 'string' && value.key !== '') {
+        return { accounts: [{ id: 'account-1', key: value.key, name: null }], active: null, mode }
+      }
+      if (value.v === FORMAT_VERSION && Array.isArray(value.accounts)) {
+        const accounts = value.accounts.map(readAccount).filter((a) => a !== null)
+        const active = typeof value.active === 'string' ? value.active : null
+        if (accounts.length > 0) return { accounts, active, mode }
+      }
     }
   } catch {
     // unreadable: treated as no key
@@ -56,39 +90,181 @@ function readStored(storage: Storage | null): Stored | null {
 
 function initialState(): KeyState {
   const local = readStored(safeStorage('local'))
-  if (local) return { key: local.key, mode: local.mode, remember: true }
   const session = readStored(safeStorage('session'))
-  if (session) return { key: session.key, mode: session.mode, remember: false }
-  return { key: null, mode: 'live', remember: true }
+  if (session?.mode === 'demo') {
+    const accounts = session.accounts.map((a) => ({ ...a, remember: false }))
+    return { accounts, activeId: session.active ?? accounts[0]?.id ?? null, mode: 'demo' }
+  }
+  const accounts: AccountEntry[] = [
+    ...(local?.accounts ?? []).map((a) => ({ ...a, remember: true })),
+    ...(session?.accounts ?? []).map((a) => ({ ...a, remember: false })),
+  ].filter((a, i, all) => all.findIndex((b) => b.id === a.id) === i)
+  const wanted = session?.active ?? local?.active
+  const activeId = accounts.some((a) => a.id === wanted) ? wanted : accounts[0]?.id
+  return { accounts, activeId: activeId ?? null, mode: 'live' }
+}
+
+/** Writes the remembered accounts to localStorage and the others to sessionStorage. */
+function persist(state: KeyState): void {
+  const write = (kind: 'local' | 'session', accounts: AccountEntry[]) => {
+    const storage = safeStorage(kind)
+    if (accounts.length === 0) {
+      storage?.removeItem(STORAGE_KEY)
+      return
+    }
+    const record = {
+      v: FORMAT_VERSION,
+      mode: state.mode,
+      active: state.activeId,
+      accounts: accounts.map(({ id, key, name }) => ({ id, key, name })),
+    }
+    try {
+      storage?.setItem(STORAGE_KEY, JSON.stringify(record))
+    } catch {
+      // storage full or blocked: the key stays in memory for this page
+    }
+  }
+  // The demo never touches the device's remembered keys.
+  if (state.mode === 'live')
+    write(
+      'local',
+      state.accounts.filter((a) => a.remember),
+    )
+  write(
+    'session',
+    state.accounts.filter((a) => !a.remember || state.mode === 'demo'),
+  )
 }
 
 const store = create<KeyState>()(() => initialState())
 
-export const useApiKeyPresent = () => store((s) => s.key !== null)
-export const useKeyMode = () => store((s) => s.mode)
-/** The last four characters, for display ("…c0ff"). The full key is never rendered. */
-export const useKeyHint = () => store((s) => (s.key && s.mode === 'live' ? s.key.slice(-4) : null))
-
-/** Read at call time by the HTTP client, so a changed key applies to the next request. */
-export const readApiKey = (): string | null => store.getState().key
-export const readKeyMode = (): KeyMode => store.getState().mode
-
-/** The user saved a verified key. */
-export function submitApiKey(key: string, remember: boolean, mode: KeyMode = 'live'): void {
-  const clean = key.trim()
-  const record: Stored = { v: FORMAT_VERSION, key: clean, mode }
-  const keep = safeStorage(remember ? 'local' : 'session')
-  const drop = safeStorage(remember ? 'session' : 'local')
-  drop?.removeItem(STORAGE_KEY)
-  keep?.setItem(STORAGE_KEY, JSON.stringify(record))
-  store.setState({ key: clean, mode, remember })
+function update(next: KeyState): void {
+  store.setState(next)
+  persist(next)
 }
 
-/** The user forgot the key (or left the demo): removed from memory and both storages. */
+const activeOf = (s: KeyState): AccountEntry | undefined =>
+  s.accounts.find((a) => a.id === s.activeId)
+
+export const useApiKeyPresent = () => store((s) => activeOf(s) !== undefined)
+export const useKeyMode = () => store((s) => s.mode)
+/** The last four characters, for display ("…c0ff"). The full key is never rendered. */
+export const useKeyHint = () =>
+  store((s) => {
+    const key = activeOf(s)?.key
+    return key && s.mode === 'live' ? key.slice(-4) : null
+  })
+export const useActiveAccountId = () => store((s) => s.activeId)
+
+/** Every account, without keys, in the order they were added. */
+export function useAccounts(): AccountSummary[] {
+  const [accounts, activeId, mode] = store(useShallow((s) => [s.accounts, s.activeId, s.mode]))
+  return useMemo(
+    () =>
+      accounts.map((a) => ({
+        id: a.id,
+        name: a.name,
+        hint: mode === 'live' ? a.key.slice(-4) : null,
+        remember: a.remember,
+        active: a.id === activeId,
+      })),
+    [accounts, activeId, mode],
+  )
+}
+
+/** How an account is called in switchers and the combined view. */
+export const accountLabel = (a: Pick<AccountSummary, 'name' | 'hint'>): string =>
+  a.name ?? (a.hint ? `Key …${a.hint}` : 'Demo account')
+
+/** Read at call time by the HTTP client, so a changed key applies to the next request. */
+export const readApiKey = (): string | null => activeOf(store.getState())?.key ?? null
+export const readKeyMode = (): KeyMode => store.getState().mode
+export const readActiveAccountId = (): string | null => store.getState().activeId
+/** The key of one account, for the combined view's requests (read at call time, never kept). */
+export const readAccountKey = (id: string): string | null =>
+  store.getState().accounts.find((a) => a.id === id)?.key ?? null
+
+export interface AccountProfile {
+  /** Vast's user id: a key for an account already held replaces that account's key. */
+  userId?: number | null
+  name?: string | null
+  /** Make it the active account (default). "Add account" keeps the current one active. */
+  activate?: boolean
+}
+
+/**
+ * The user saved a verified key: it becomes the active account. A key for an account this
+ * browser already holds (same Vast user id, or the same key) replaces that account's key.
+ */
+export function submitApiKey(
+  key: string,
+  remember: boolean,
+  mode: KeyMode = 'live',
+  profile: AccountProfile = {},
+): string {
+  const clean = key.trim()
+  const state = store.getState()
+  const base = mode === state.mode ? state.accounts : []
+  const byUser = profile.userId != null ? `account-u${profile.userId}` : null
+  const existing = base.find((a) => a.key === clean || (byUser !== null && a.id === byUser))
+  const id = existing?.id ?? byUser ?? nextLocalId(base)
+  const entry: AccountEntry = {
+    id,
+    key: clean,
+    name: profile.name ?? existing?.name ?? null,
+    remember,
+  }
+  const accounts = existing ? base.map((a) => (a.id === existing.id ? entry : a)) : [...base, entry]
+  const keepActive = profile.activate === false && base.some((a) => a.id === state.activeId)
+  update({ accounts, activeId: keepActive ? state.activeId : id, mode })
+  return id
+}
+
+function nextLocalId(accounts: readonly AccountEntry[]): string {
+  for (let n = accounts.length + 1; ; n += 1) {
+    const id = `account-${n}`
+    if (!accounts.some((a) => a.id === id)) return id
+  }
+}
+
+/** Makes another held account the active one. */
+export function switchAccount(id: string): void {
+  const state = store.getState()
+  if (state.activeId === id || !state.accounts.some((a) => a.id === id)) return
+  update({ ...state, activeId: id })
+}
+
+/** Names an account (after verification told us its e-mail). */
+export function nameAccount(id: string, name: string): void {
+  const state = store.getState()
+  if (!state.accounts.some((a) => a.id === id && a.name !== name)) return
+  update({ ...state, accounts: state.accounts.map((a) => (a.id === id ? { ...a, name } : a)) })
+}
+
+/**
+ * Forgets one account's key. If it was the active one, the next held account becomes active
+ * (or none: the key screen comes back).
+ */
+export function removeAccount(id: string): void {
+  const state = store.getState()
+  const accounts = state.accounts.filter((a) => a.id !== id)
+  const activeId = state.activeId === id ? (accounts[0]?.id ?? null) : state.activeId
+  if (accounts.length === 0) {
+    forgetApiKey()
+    return
+  }
+  update({ ...state, accounts, activeId })
+}
+
+/**
+ * The user forgot every key: removed from memory and both storages. Leaving the demo forgets
+ * only the demo's accounts; keys remembered on this device before it come back.
+ */
 export function forgetApiKey(): void {
-  safeStorage('local')?.removeItem(STORAGE_KEY)
+  const wasDemo = store.getState().mode === 'demo'
   safeStorage('session')?.removeItem(STORAGE_KEY)
-  store.setState({ key: null, mode: 'live', remember: true })
+  if (!wasDemo) safeStorage('local')?.removeItem(STORAGE_KEY)
+  store.setState(wasDemo ? initialState() : { accounts: [], activeId: null, mode: 'live' })
 }
 
 /** Tests only: re-read storage as a fresh page load would. */

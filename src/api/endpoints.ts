@@ -40,6 +40,8 @@ export interface InstanceList {
   pages: number
   /** When the last full listing finished (ms since epoch); subset refreshes keep it. */
   fullAt: number
+  /** The held account (api-key-store id) the list belongs to, when known. */
+  account?: string | null
 }
 
 /** Hard cap on pages followed per list (25 per page): 2,000 instances. */
@@ -155,7 +157,7 @@ export async function rentOffer(offerId: number, input: RentInput): Promise<Rent
 }
 
 /** One page of the v1 list; JSON filters go in the query string as JSON strings. */
-function listPage(query: Record<string, string | number>, signal?: AbortSignal) {
+function listPage(query: Record<string, string | number>, signal?: AbortSignal, key?: string) {
   return apiRequest({
     route: 'instances-list',
     method: 'GET',
@@ -163,11 +165,15 @@ function listPage(query: Record<string, string | number>, signal?: AbortSignal) 
     query: { limit: 25, ...query },
     schema: instancesPageSchema,
     signal,
+    key,
   })
 }
 
-/** All instances, following next_token page by page (25 a page). */
-export async function listInstances(signal?: AbortSignal): Promise<InstanceList> {
+/**
+ * All instances, following next_token page by page (25 a page). `key` lists another held
+ * account's instances (the combined view); by default the active account's.
+ */
+export async function listInstances(signal?: AbortSignal, key?: string): Promise<InstanceList> {
   const instances: Instance[] = []
   let dropped = 0
   let token: string | null | undefined = null
@@ -175,6 +181,7 @@ export async function listInstances(signal?: AbortSignal): Promise<InstanceList>
     const result: z.infer<typeof instancesPageSchema> = await listPage(
       token ? { after_token: token } : {},
       signal,
+      key,
     )
     const parsed = parseRows(instanceSchema, result.instances)
     instances.push(...parsed.rows)

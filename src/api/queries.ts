@@ -3,6 +3,8 @@
  * changes the whole cache is cleared instead.
  */
 import { queryOptions } from '@tanstack/react-query'
+import { readAccountKey, readActiveAccountId } from './api-key-store'
+import { ApiError } from './errors'
 import {
   getAccount,
   getGpuNames,
@@ -123,11 +125,52 @@ export const instanceQueries = {
   list: () =>
     queryOptions({
       queryKey: [...instanceQueries.all(), 'list'],
-      queryFn: ({ client, queryKey, signal }) => {
+      queryFn: async ({ client, queryKey, signal }) => {
+        // Read before the request: the list belongs to the account whose key it was sent with.
+        const account = readActiveAccountId()
         const state = client.getQueryState<InstanceList>(queryKey)
-        return fetchInstanceList(state?.data, state?.isInvalidated ?? true, signal)
+        const list = await fetchInstanceList(state?.data, state?.isInvalidated ?? true, signal)
+        return { ...list, account }
       },
       refetchInterval: (query) => pollInterval(query.state.data),
       refetchIntervalInBackground: false,
+    }),
+}
+
+/** Another held account's key, read at call time (never part of a query key). */
+function keyOf(accountId: string): string {
+  const key = readAccountKey(accountId)
+  if (!key) throw new ApiError('auth', 'This account is no longer held in this browser.')
+  return key
+}
+
+/** How often the combined view refreshes accounts other than the active one. */
+export const OTHER_ACCOUNT_POLL_MS = 60_000
+
+/**
+ * The combined view's reads for accounts other than the active one: slow, whole-list polls with
+ * that account's key. Their auth failures are that account's own (`meta.account`), not the
+ * active key being revoked.
+ */
+export const otherAccountQueries = {
+  all: () => ['other-accounts'] as const,
+  account: (accountId: string) =>
+    queryOptions({
+      queryKey: [...otherAccountQueries.all(), accountId, 'current'],
+      queryFn: ({ signal }) => getAccount({ key: keyOf(accountId), signal }),
+      refetchInterval: OTHER_ACCOUNT_POLL_MS,
+      refetchIntervalInBackground: false,
+      meta: { account: accountId },
+    }),
+  instances: (accountId: string) =>
+    queryOptions({
+      queryKey: [...otherAccountQueries.all(), accountId, 'instances'],
+      queryFn: async ({ signal }) => ({
+        ...(await listInstances(signal, keyOf(accountId))),
+        account: accountId,
+      }),
+      refetchInterval: OTHER_ACCOUNT_POLL_MS,
+      refetchIntervalInBackground: false,
+      meta: { account: accountId },
     }),
 }

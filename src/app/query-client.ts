@@ -5,12 +5,13 @@ import { reportKeyRejected } from './session-store'
 const RETRYABLE = new Set(['network', 'server', 'rate_limited'])
 
 /**
- * A query or mutation that needs a permission beyond the four the app requires (e.g. user_write
- * to add an SSH key) says so in `meta.permission`: its 401/403 means "this key may not", shown
- * where it happened, not "this key was revoked".
+ * A 401/403 means "the active key was revoked" except for calls that say otherwise: one needing
+ * a permission beyond the four the app requires (`meta.permission`, e.g. user_write to add an SSH
+ * key: "this key may not"), or one made with another held account's key (`meta.account`). Those
+ * are shown where they happened.
  */
 const needsExtraPermission = (meta: Record<string, unknown> | undefined): boolean =>
-  typeof meta?.permission === 'string'
+  typeof meta?.permission === 'string' || typeof meta?.account === 'string'
 
 /** Defaults set once: bounded retries for transient read failures, none for writes. */
 export function createQueryClient(): QueryClient {

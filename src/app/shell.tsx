@@ -1,6 +1,12 @@
 import { lazy, Suspense } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
-import { forgetApiKey, readKeyMode, useApiKeyPresent } from '../api/api-key-store'
+import {
+  forgetApiKey,
+  readActiveAccountId,
+  readKeyMode,
+  useApiKeyPresent,
+} from '../api/api-key-store'
+import { useAccountSwitch } from '../api/use-account-switch'
 import { ApiKeyForm } from '../account/api-key-form'
 import { Toaster } from '../ui/toaster'
 import { enterDemo, stopDemoMode } from './demo'
@@ -16,12 +22,18 @@ export function Shell() {
   const keyRejected = useKeyRejected()
   const queryClient = useQueryClient()
 
+  const { remove } = useAccountSwitch()
+
+  /** "Forget key" forgets the active account's key (the next held account takes over); "Leave demo" ends the demo. */
   const forget = () => {
-    const wasDemo = readKeyMode() === 'demo'
-    forgetApiKey()
-    queryClient.clear()
+    const activeId = readActiveAccountId()
+    if (readKeyMode() === 'demo' || activeId === null) {
+      const wasDemo = readKeyMode() === 'demo'
+      forgetApiKey()
+      queryClient.clear()
+      if (wasDemo) void stopDemoMode()
+    } else remove(activeId)
     clearKeyRejected()
-    if (wasDemo) void stopDemoMode()
   }
 
   if (!hasKey || keyRejected) {

@@ -1,6 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type ReactNode } from 'react'
+import { accountLabel, useAccounts } from '../api/api-key-store'
 import { instanceQueries } from '../api/queries'
+import { AllAccountsView } from './all-accounts-view'
 import { Button } from '../ui/button'
 import { formatRate } from '../ui/format'
 import { SelectField } from '../ui/select-field'
@@ -48,9 +50,12 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
   const { data, error, isError, isFetching, dataUpdatedAt } = query
   const announcement = useStatusAnnouncement(data?.instances)
   const deliver = useDeliverEvents()
-  useRecordSightings(data?.instances, deliver)
+  useRecordSightings(data?.instances, deliver, data?.account ?? null)
   const [view, setView] = useState<CardView>(DEFAULT_VIEW)
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<number>>(() => new Set())
+  const accounts = useAccounts()
+  const accountCount = accounts.length
+  const active = accounts.find((a) => a.active)
 
   let body: ReactNode
   if (data) {
@@ -197,6 +202,12 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
       <p role="status" className="sr-only">
         {announcement}
       </p>
+      <AllAccountsView />
+      {active && accountCount > 1 && (
+        <h2 className="text-base font-semibold text-slate-900">
+          {accountLabel(active)} (active account)
+        </h2>
+      )}
       {body}
     </section>
   )

@@ -33,4 +33,14 @@ describe('recordSightings', () => {
       '7': { history: [{ status: 'running' }, { status: 'stopped', at: 9_000 }] },
     })
   })
+
+  it("one account's list never marks another account's instances destroyed", () => {
+    recordSightings([box(1, 'running')], 1_000, 'personal')
+    recordSightings([box(2, 'running')], 2_000, 'team')
+    expect(recordSightings([box(2, 'running')], 3_000, 'team')).toEqual([])
+    expect(recordSightings([], 4_000, 'personal')).toEqual([
+      { id: 1, kind: 'destroyed', at: 4_000 },
+    ])
+    expect(readObservedMap()['2']?.gone).toBeUndefined()
+  })
 })

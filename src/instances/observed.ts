@@ -27,6 +27,8 @@ export interface Observed {
   lastSeen: number
   /** No longer listed (destroyed): its event was raised. */
   gone?: boolean
+  /** The held account it was listed for: another account's list never marks it destroyed. */
+  account?: string
 }
 
 /** A transition worth telling the user about, raised once when first observed. */
@@ -66,6 +68,7 @@ const storedSchema = z.record(
     history: z.array(z.object({ status: z.enum(STATUSES), at: z.number() })),
     lastSeen: z.number(),
     gone: z.optional(z.boolean()),
+    account: z.optional(z.string()),
   }),
 )
 
@@ -93,20 +96,29 @@ const store = create<{ map: ObservedMap }>()(() => ({
 }))
 
 /**
- * Records the statuses in one complete list response and returns the events it reveals: a
- * change into running, stopped, error or host offline, or an instance no longer listed. An
- * instance seen for the first time raises nothing; a change is raised once (it is stored).
+ * Records the statuses in one complete list response of one account and returns the events it
+ * reveals: a change into running, stopped, error or host offline, or an instance of that account
+ * no longer listed. An instance seen for the first time raises nothing; a change is raised once
+ * (it is stored). Instances of other accounts (and older entries without an account, which are
+ * adopted by the first account that lists them) are left alone.
  */
-export function recordSightings(instances: readonly Instance[], now = Date.now()): InstanceEvent[] {
+export function recordSightings(
+  instances: readonly Instance[],
+  now = Date.now(),
+  account: string | null = null,
+): InstanceEvent[] {
   const map = { ...store.getState().map }
   const events: InstanceEvent[] = []
   const listed = new Set(instances.map((i) => String(i.id)))
+  const ours = (entry: Observed) =>
+    account === null || entry.account === undefined || entry.account === account
   for (const [id, entry] of Object.entries(map)) {
-    if (!listed.has(id) && !entry.gone) {
+    if (!listed.has(id) && !entry.gone && ours(entry)) {
       map[id] = { ...entry, gone: true }
       events.push({ id: Number(id), kind: 'destroyed', at: now })
     }
   }
+  const tag = account === null ? {} : { account }
   for (const instance of instances) {
     const id = String(instance.id)
     const status = uiStatus(instance)
@@ -116,11 +128,12 @@ export function recordSightings(instances: readonly Instance[], now = Date.now()
       map[id] = {
         history: [...(entry?.history ?? []), { status, at: now }].slice(-20),
         lastSeen: now,
+        ...tag,
       }
       const kind = EVENT_KINDS[status]
       if (entry && !entry.gone && kind) events.push({ id: instance.id, kind, at: now })
     } else {
-      map[id] = { ...entry, lastSeen: now }
+      map[id] = { ...entry, lastSeen: now, ...tag }
     }
   }
   for (const [id, entry] of Object.entries(map)) {
@@ -135,12 +148,13 @@ export function recordSightings(instances: readonly Instance[], now = Date.now()
 export function useRecordSightings(
   instances: readonly Instance[] | undefined,
   onEvents?: (events: InstanceEvent[]) => void,
+  account: string | null = null,
 ): void {
   useEffect(() => {
     if (!instances) return
-    const events = recordSightings(instances)
+    const events = recordSightings(instances, Date.now(), account)
     if (events.length > 0) onEvents?.(events)
-  }, [instances, onEvents])
+  }, [instances, onEvents, account])
 }
 
 export const useObserved = (id: number): Observed | undefined => store((s) => s.map[String(id)])

@@ -1,0 +1,173 @@
+import { useQueries, useQuery } from '@tanstack/react-query'
+import { useId } from 'react'
+import { accountLabel, useAccounts, type AccountSummary } from '../api/api-key-store'
+import { statusLabel } from '../api/instance-status'
+import { accountQueries, instanceQueries, otherAccountQueries } from '../api/queries'
+import { useAccountSwitch } from '../api/use-account-switch'
+import { Button } from '../ui/button'
+import { formatRate, formatUsd } from '../ui/format'
+import { combineAccounts, type AccountSlice } from './all-accounts'
+import { formatRunway } from './cost'
+import { gpuText, instanceTitle } from './instance-view'
+
+/**
+ * One view of every held account: spending, credit and runway per account and in total, and
+ * every instance marked with its account. The active account's figures come from the same
+ * queries the rest of the page uses; the others are read with their own keys once a minute.
+ * Managing an instance means switching to its account (one click), so every action keeps going
+ * through that account's key and confirmations.
+ */
+export function AllAccountsView() {
+  const accounts = useAccounts()
+  if (accounts.length < 2) return null
+  return <CombinedAccounts accounts={accounts} />
+}
+
+function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] }) {
+  const headingId = useId()
+  const { switchTo } = useAccountSwitch()
+  const activeList = useQuery({ ...instanceQueries.list(), refetchOnMount: false })
+  const activeAccount = useQuery({ ...accountQueries.current(), refetchOnMount: false })
+  const others = accounts.filter((a) => !a.active)
+  const otherLists = useQueries({ queries: others.map((a) => otherAccountQueries.instances(a.id)) })
+  const otherCredit = useQueries({ queries: others.map((a) => otherAccountQueries.account(a.id)) })
+
+  const slices: AccountSlice[] = accounts.map((a) => {
+    const i = others.indexOf(a)
+    const list = a.active ? activeList : otherLists[i]
+    const credit = a.active ? activeAccount : otherCredit[i]
+    const error = list?.error ?? credit?.error ?? null
+    return {
+      id: a.id,
+      label: accountLabel(a),
+      active: a.active,
+      credit: credit?.data?.credit ?? null,
+      instances: list?.data?.instances ?? null,
+      error: error ? error.message : null,
+    }
+  })
+  const combined = combineAccounts(slices)
+
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3"
+    >
+      <h2 id={headingId} className="text-base font-semibold">
+        All accounts
+      </h2>
+      <p className="text-sm text-slate-700">
+        Spending now across {accounts.length} accounts:{' '}
+        <strong>{formatRate(combined.perHour)}</strong> ({formatUsd(combined.perHour * 24)} a day),
+        credit {formatUsd(combined.credit)}.
+        {combined.firstRunOut &&
+          ` First to run out: ${combined.firstRunOut.label} in ${formatRunway(combined.firstRunOut.hours)}.`}
+        {combined.incomplete > 0 &&
+          ` ${combined.incomplete} account${combined.incomplete === 1 ? ' is' : 's are'} not included yet.`}
+      </p>
+      <div className="overflow-x-auto">
+        <table className="w-full text-left text-sm">
+          <caption className="sr-only">Spending per account</caption>
+          <thead className="text-xs text-slate-600">
+            <tr>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Account
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Credit
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Spending now
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Runway
+              </th>
+              <th scope="col" className="py-1 pr-3 font-medium">
+                Instances
+              </th>
+              <th scope="col" className="py-1 font-medium">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {combined.rows.map(({ account, burn, runway, running, total }) => (
+              <tr key={account.id} className="border-t border-slate-100">
+                <th scope="row" className="py-1 pr-3 font-medium">
+                  {account.label}
+                  {account.active && <span className="ml-2 text-xs text-blue-800">(active)</span>}
+                </th>
+                <td className="py-1 pr-3">
+                  {account.credit === null ? '—' : formatUsd(account.credit)}
+                </td>
+                <td className="py-1 pr-3">{burn ? formatRate(burn.perHour) : '—'}</td>
+                <td className="py-1 pr-3">{formatRunway(runway)}</td>
+                <td className="py-1 pr-3">
+                  {account.error ? (
+                    <span className="text-red-800">Couldn&apos;t read: {account.error}</span>
+                  ) : account.instances === null ? (
+                    'Loading…'
+                  ) : (
+                    `${running} running of ${total}`
+                  )}
+                </td>
+                <td className="py-1">
+                  {!account.active && (
+                    <Button
+                      size="sm"
+                      onClick={() => switchTo(account.id)}
+                      aria-label={`Switch to ${account.label}`}
+                    >
+                      Switch to manage
+                    </Button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {combined.instances.length > 0 && (
+        <div className="overflow-x-auto">
+          <table className="w-full text-left text-sm">
+            <caption className="py-1 text-left text-sm font-medium text-slate-800">
+              Instances in every account
+            </caption>
+            <thead className="text-xs text-slate-600">
+              <tr>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Account
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Instance
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  Status
+                </th>
+                <th scope="col" className="py-1 pr-3 font-medium">
+                  GPU
+                </th>
+                <th scope="col" className="py-1 font-medium">
+                  Billing now
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {combined.instances.map(({ account, instance, perHour }) => (
+                <tr key={`${account.id}-${instance.id}`} className="border-t border-slate-100">
+                  <td className="py-1 pr-3">{account.label}</td>
+                  <th scope="row" className="py-1 pr-3 font-medium">
+                    {instanceTitle(instance)}
+                  </th>
+                  <td className="py-1 pr-3">{statusLabel(instance)}</td>
+                  <td className="py-1 pr-3">{gpuText(instance)}</td>
+                  <td className="py-1">{formatRate(perHour)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  )
+}
