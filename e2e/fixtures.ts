@@ -19,10 +19,13 @@ function isLoggedRequest(value: unknown): value is LoggedRequest {
 export class Sim {
   private readonly request: APIRequestContext
   readonly key: string
+  /** The account's e-mail, as the app shows it. */
+  readonly email: string
 
-  private constructor(request: APIRequestContext, key: string) {
+  private constructor(request: APIRequestContext, key: string, email: string) {
     this.request = request
     this.key = key
+    this.email = email
   }
 
   static async create(
@@ -36,11 +39,13 @@ export class Sim {
       typeof body !== 'object' ||
       body === null ||
       !('key' in body) ||
-      typeof body.key !== 'string'
+      typeof body.key !== 'string' ||
+      !('email' in body) ||
+      typeof body.email !== 'string'
     ) {
-      throw new Error('the simulator did not return a key')
+      throw new Error('the simulator did not return a key and an e-mail')
     }
-    return new Sim(request, body.key)
+    return new Sim(request, body.key, body.email)
   }
 
   async advance(ms: number): Promise<void> {

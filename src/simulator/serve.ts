@@ -12,6 +12,7 @@ import {
   advance,
   createWorld,
   deleteWorld,
+  emailOf,
   getWorld,
   requestLog,
   resetSimulator,
@@ -116,7 +117,8 @@ async function answerControl(req: IncomingMessage, res: ServerResponse, url: URL
     const options = z.safeParse(worldOptionsSchema, await jsonBody(req))
     if (!options.success)
       return send(res, 400, { error: 'invalid_options', msg: z.prettifyError(options.error) })
-    return send(res, 201, { key: createWorld(options.data).key })
+    const world = createWorld(options.data)
+    return send(res, 201, { key: world.key, email: emailOf(world) })
   }
   const match = /^\/__sim\/worlds\/([^/]+)(?:\/(advance|simulate|requests|stats))?\/?$/.exec(path)
   const key = match?.[1] ? decodeURIComponent(match[1]) : undefined
