@@ -1096,6 +1096,9 @@ export function destroyInstance(world: World, rawId: string): SimResponse {
 
 // ─── account ──────────────────────────────────────────────────────────────────────────────────
 
+/** The account's e-mail, as users/current reports it. */
+export const emailOf = (world: World): string => `user-${world.seq}@example.com`
+
 /** `GET /api/v0/users/current/`: the sample's shape, per world. Echoes the key as `api_key`, like Vast. */
 export function currentUser(world: World): SimResponse {
   const n = world.seq
@@ -1105,7 +1108,7 @@ export function currentUser(world: World): SimResponse {
     key_id: 402_000 + n,
     created_at: 1699123456.0,
     username: `user-${n}`,
-    email: `user-${n}@example.com`,
+    email: emailOf(world),
     email_verified: true,
     fullname: `Sim User ${n}`,
     user: `user-${n}`,
