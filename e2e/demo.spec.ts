@@ -16,6 +16,12 @@ test('the demo runs the whole journey in the browser without a key', async ({ pa
       .first(),
   ).toBeVisible()
 
+  // Two simulated accounts: one view of both, and a switch to the team's.
+  await expect(page.getByRole('region', { name: 'All accounts' })).toContainText('Demo: team')
+  await page.getByRole('combobox', { name: 'Account' }).selectOption({ label: 'Demo: team' })
+  await expect(page.getByRole('heading', { name: 'Demo: team (active account)' })).toBeVisible()
+  await expect(page.getByRole('article', { name: /notebook-old/ })).toBeVisible()
+
   await page.reload()
   await expect(page.getByRole('banner')).toContainText('Demo mode')
   await page.getByRole('button', { name: 'Leave demo' }).click()

@@ -31,8 +31,8 @@ export function AccountPanel({ onForget }: AccountPanelProps) {
   // A key saved by an earlier version (or whose e-mail changed) gets its name once verified.
   const verifiedName = account.data ? accountName(account.data) : null
   useEffect(() => {
-    if (activeId && verifiedName) nameAccount(activeId, verifiedName)
-  }, [activeId, verifiedName])
+    if (activeId && verifiedName && !demo) nameAccount(activeId, verifiedName)
+  }, [activeId, verifiedName, demo])
 
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">

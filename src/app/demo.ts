@@ -4,16 +4,18 @@
  */
 import { submitApiKey } from '../api/api-key-store'
 
-export async function startDemoMode(): Promise<string> {
+export async function startDemoMode(): Promise<{ personal: string; team: string }> {
   // eslint-disable-next-line import-x/no-restricted-paths -- the one lazy entry into the simulator (demo mode)
-  const { startDemo, DEMO_KEY } = await import('../simulator/browser')
+  const { startDemo, DEMO_KEY, DEMO_TEAM_KEY } = await import('../simulator/browser')
   await startDemo()
-  return DEMO_KEY
+  return { personal: DEMO_KEY, team: DEMO_TEAM_KEY }
 }
 
+/** Two simulated accounts, a personal one (active) and a team one, both for this session only. */
 export async function enterDemo(): Promise<void> {
-  const key = await startDemoMode()
-  submitApiKey(key, false, 'demo')
+  const keys = await startDemoMode()
+  submitApiKey(keys.personal, false, 'demo', { name: 'Demo: personal' })
+  submitApiKey(keys.team, false, 'demo', { name: 'Demo: team', activate: false })
 }
 
 export async function stopDemoMode(): Promise<void> {

@@ -7,6 +7,8 @@ import { handlers } from './handlers'
 import { createWorld, DEMO_KEY, getWorld } from './model'
 
 export { DEMO_KEY } from './model'
+/** A second demo account (a "team"), so the demo shows switching and the combined view. */
+export const DEMO_TEAM_KEY = 'demo-team-key-not-a-real-key'
 
 let worker: SetupWorker | null = null
 
@@ -14,6 +16,9 @@ let worker: SetupWorker | null = null
 export async function startDemo(): Promise<void> {
   if (!getWorld(DEMO_KEY)) {
     createWorld({ key: DEMO_KEY, clock: 'real', rateLimits: true, instances: 2, offers: 200 })
+  }
+  if (!getWorld(DEMO_TEAM_KEY)) {
+    createWorld({ key: DEMO_TEAM_KEY, clock: 'real', rateLimits: true, instances: 4, credit: 140 })
   }
   worker ??= setupWorker(...handlers)
   await worker.start({
