@@ -114,6 +114,7 @@ async function sendOnce<T>(spec: RequestSpec<T>): Promise<T> {
     return await exchange(spec, url, { method: spec.method, headers, body, signal }, timeout.signal)
   } finally {
     clearTimeout(timer)
+    pacer.answered(spec.route)
   }
 }
 

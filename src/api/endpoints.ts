@@ -90,9 +90,13 @@ export async function searchOffers(
 }
 
 export interface RentInput {
-  image: string
+  /** Required unless `templateHashId` is given; with one, it overrides the template's image. */
+  image?: string
+  /** Base the rental on this template (its image, launch mode, env and start script). */
+  templateHashId?: string
   disk: number
   label?: string
+  /** Not sent with a template: the template's launch mode applies, as the CLI does. */
   runtype: 'ssh' | 'jupyter'
   /** Bid in $/hr for an interruptible rental; omitted for on-demand. */
   price?: number
@@ -107,13 +111,12 @@ export const RUNTYPES: Record<RentInput['runtype'], string> = {
 
 /** Rents an offer. Never retried: a rental costs money. */
 export async function rentOffer(offerId: number, input: RentInput): Promise<RentResult> {
-  const body: Record<string, unknown> = {
-    client_id: 'me',
-    image: input.image,
-    disk: input.disk,
-    runtype: RUNTYPES[input.runtype],
-    env: input.env ?? {},
-  }
+  const body: Record<string, unknown> = { client_id: 'me' }
+  if (input.image) body.image = input.image
+  if (input.templateHashId) body.template_hash_id = input.templateHashId
+  body.disk = input.disk
+  if (!input.templateHashId) body.runtype = RUNTYPES[input.runtype]
+  body.env = input.env ?? {}
   if (input.label) body.label = input.label
   if (input.onstart) body.onstart = input.onstart
   if (input.price !== undefined) body.price = input.price

@@ -9,12 +9,15 @@ export function useApiMutation<TVars, TData>(
   fn: (vars: TVars) => Promise<TData>,
   options: {
     invalidates: readonly QueryKey[] | ((vars: TVars, data: TData) => readonly QueryKey[])
+    /** E.g. `{ permission: 'user_write' }`: a 401/403 then means "this key may not" (query-client.ts). */
+    meta?: Record<string, unknown>
   },
 ) {
   const queryClient = useQueryClient()
   return useMutation<TData, ApiError, TVars>({
     mutationFn: fn,
     retry: 0,
+    meta: options.meta,
     onSuccess: (data, vars) => {
       const keys =
         typeof options.invalidates === 'function'

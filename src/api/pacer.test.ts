@@ -28,6 +28,17 @@ describe('pacer', () => {
     expect(t.waits).toEqual([1100, 1100])
   })
 
+  it('spaces the next call from when the previous answer arrived (a slow transit cannot squeeze two arrivals)', async () => {
+    const t = fakeTime()
+    const pacer = createPacer(ROUTE_LIMITS, t.now, t.sleep)
+    await pacer.acquire('templates')
+    await t.sleep(700) // the request and its answer took 0.7 s
+    pacer.answered('templates')
+    const before = t.now()
+    await pacer.acquire('templates')
+    expect(t.now() - before).toBe(3000)
+  })
+
   it('does not make different endpoints wait for each other', async () => {
     const t = fakeTime()
     const pacer = createPacer(ROUTE_LIMITS, t.now, t.sleep)

@@ -60,6 +60,12 @@ export interface Pacer {
   penalize(route: RouteKey): number
   /** Called when a call went through: the backoff starts over. */
   succeeded(route: RouteKey): void
+  /**
+   * Called when a call's answer (or failure) arrived. Vast measures the interval between
+   * arrivals, and a call's arrival is known to be no later than its answer: spacing the next
+   * call from here holds however long the previous one took in transit.
+   */
+  answered(route: RouteKey): void
   reset(): void
 }
 
@@ -122,6 +128,10 @@ export function createPacer(
     },
     succeeded(route) {
       strikes.delete(route)
+    },
+    answered(route) {
+      const after = now() + limits[route].minIntervalMs
+      nextFree.set(route, Math.max(nextFree.get(route) ?? 0, after))
     },
     reset() {
       nextFree.clear()

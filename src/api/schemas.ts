@@ -20,11 +20,11 @@ export const numeric = z.union([
 ])
 
 /** An optional number: a value that cannot be read becomes null instead of failing the row. */
-const optNumber = z.catch(z.nullish(numeric), null)
-const trimmed = z.string().check(z.trim())
-const optString = z.catch(z.nullish(trimmed), null)
+export const optNumber = z.catch(z.nullish(numeric), null)
+export const trimmed = z.string().check(z.trim())
+export const optString = z.catch(z.nullish(trimmed), null)
 /** Booleans arrive as true/false or 0/1. */
-const optBool = z.catch(
+export const optBool = z.catch(
   z.nullish(
     z.union([
       z.boolean(),

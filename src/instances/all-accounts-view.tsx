@@ -5,6 +5,7 @@ import { statusLabel } from '../api/instance-status'
 import { accountQueries, instanceQueries, otherAccountQueries } from '../api/queries'
 import { useAccountSwitch } from '../api/use-account-switch'
 import { Button } from '../ui/button'
+import { ColumnHeads } from '../ui/column-heads'
 import { formatRate, formatUsd } from '../ui/format'
 import { combineAccounts, type AccountSlice } from './all-accounts'
 import { formatRunway } from './cost'
@@ -68,28 +69,17 @@ function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] })
       <div className="overflow-x-auto">
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Spending per account</caption>
-          <thead className="text-xs text-slate-600">
-            <tr>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                Account
-              </th>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                Credit
-              </th>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                Spending now
-              </th>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                Runway
-              </th>
-              <th scope="col" className="py-1 pr-3 font-medium">
-                Instances
-              </th>
-              <th scope="col" className="py-1 font-medium">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
+          <ColumnHeads
+            className="text-xs text-slate-600"
+            columns={[
+              'Account',
+              'Credit',
+              'Spending now',
+              'Runway',
+              'Instances',
+              { label: 'Actions', hidden: true },
+            ]}
+          />
           <tbody>
             {combined.rows.map(({ account, burn, runway, running, total }) => (
               <tr key={account.id} className="border-t border-slate-100">
@@ -133,25 +123,10 @@ function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] })
             <caption className="py-1 text-left text-sm font-medium text-slate-800">
               Instances in every account
             </caption>
-            <thead className="text-xs text-slate-600">
-              <tr>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  Account
-                </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  Instance
-                </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  Status
-                </th>
-                <th scope="col" className="py-1 pr-3 font-medium">
-                  GPU
-                </th>
-                <th scope="col" className="py-1 font-medium">
-                  Billing now
-                </th>
-              </tr>
-            </thead>
+            <ColumnHeads
+              className="text-xs text-slate-600"
+              columns={['Account', 'Instance', 'Status', 'GPU', 'Billing now']}
+            />
             <tbody>
               {combined.instances.map(({ account, instance, perHour }) => (
                 <tr key={`${account.id}-${instance.id}`} className="border-t border-slate-100">

@@ -5,6 +5,7 @@ import { useApiMutation } from '../api/mutation'
 import { instanceQueries } from '../api/queries'
 import type { Instance } from '../api/schemas'
 import { Button } from '../ui/button'
+import { ColumnHeads } from '../ui/column-heads'
 import { requestConfirm } from '../ui/confirm-store'
 import { formatRate } from '../ui/format'
 import { showToast } from '../ui/toast-store'
@@ -44,22 +45,11 @@ export function StillBilling({ instances }: { instances: readonly Instance[] }) 
         rate). Destroying deletes their data.
       </p>
       <table className="w-full text-left">
-        <thead>
-          <tr className="text-xs text-amber-900">
-            <th scope="col" className="py-1 font-medium">
-              Instance
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              Storage
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              Stopped for
-            </th>
-            <th scope="col" className="py-1 font-medium">
-              <span className="sr-only">Action</span>
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          className="text-xs text-amber-900"
+          cellClassName="py-1 font-medium"
+          columns={['Instance', 'Storage', 'Stopped for', { label: 'Action', hidden: true }]}
+        />
         <tbody>
           {rows.map((row) => (
             <tr key={row.id} className="border-t border-amber-200">

@@ -7,6 +7,7 @@ import { OfferToolbar } from './offer-toolbar'
 import { SearchActions } from './search-actions'
 import { loadHistory, recordSearch } from './history/price-history-store'
 import { RentDialog } from './rent-dialog'
+import { TemplateNotice } from './templates/template-notice'
 import { useOfferFilters } from './use-offer-filters'
 
 /** The offer the user is renting: a UI choice (the offer itself stays in the query cache). */
@@ -65,6 +66,7 @@ export function OffersPage({ onRented }: OffersPageProps) {
   return (
     <div className="flex flex-col gap-3">
       <h1 className="sr-only">GPU offers</h1>
+      <TemplateNotice />
       <OfferToolbar
         filters={filters}
         onChange={changeFilters}

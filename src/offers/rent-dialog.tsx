@@ -37,6 +37,7 @@ import {
   type RentContext,
   type RentDraft,
 } from './rent-form'
+import { useTemplateChoice, type TemplateChoice } from './templates/template-choice-store'
 
 /**
  * Failures where Vast certainly created nothing, so the user may correct and send again. After
@@ -74,8 +75,9 @@ export interface RentDialogProps {
  */
 export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialogProps) {
   const queryClient = useQueryClient()
+  const template = useTemplateChoice()
   const [draft, setDraft] = useState<RentDraft>(() =>
-    initialDraft(bid ? defaultBid(offer?.min_bid) : ''),
+    initialDraft(bid ? defaultBid(offer?.min_bid) : '', template),
   )
   const [showErrors, setShowErrors] = useState(false)
   const [autoStop, setAutoStop] = useState<AutoStopDraft>(NO_AUTO_STOP)
@@ -90,7 +92,12 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
     invalidates: [instanceQueries.all(), accountQueries.all()],
   })
 
-  const context: RentContext = { bid, maxDiskGb: offer?.disk_space, minBid: offer?.min_bid }
+  const context: RentContext = {
+    bid,
+    maxDiskGb: offer?.disk_space,
+    minBid: offer?.min_bid,
+    templateHashId: template?.hashId,
+  }
   const errors = showErrors ? validateRentDraft(draft, context) : {}
   const busy = mutation.isPending
   const draftDisk = parseDisk(draft.disk)
@@ -117,7 +124,12 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
     }
     if (guardBlocks) return
     if (autoStop.mode !== 'off' && autoStopHours !== null) {
-      input.onstart = armAutoStop(input.onstart, autoStop.mode, autoStopHours)
+      // A template's start script is replaced by any onstart sent: keep it ahead of the timer.
+      input.onstart = armAutoStop(
+        input.onstart ?? template?.onstart ?? undefined,
+        autoStop.mode,
+        autoStopHours,
+      )
     }
     sentRef.current = true
     const before = knownInstanceIds(queryClient)
@@ -166,13 +178,19 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
         {offer ? (
           <>
             <OfferFacts offer={offer} />
+            {template && <TemplateFacts template={template} />}
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               <Field
-                label="Docker image"
+                label={template ? "Image (optional: overrides the template's)" : 'Docker image'}
                 className="sm:col-span-2"
                 value={draft.image}
                 autoComplete="off"
                 spellCheck={false}
+                hint={
+                  template
+                    ? `Leave empty to run ${template.image ?? 'the template’s image'}.`
+                    : undefined
+                }
                 error={errors.image}
                 onChange={(event) => change({ image: event.target.value })}
               />
@@ -211,7 +229,9 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
                   onChange={(event) => change({ bid: event.target.value })}
                 />
               )}
-              <LaunchMode value={draft.runtype} onChange={(runtype) => change({ runtype })} />
+              {!template && (
+                <LaunchMode value={draft.runtype} onChange={(runtype) => change({ runtype })} />
+              )}
               <AutoStopFields value={autoStop} onChange={setAutoStop} showErrors={showErrors} />
             </div>
             <CostPreview offer={offer} draft={draft} bid={bid} />
@@ -257,6 +277,17 @@ function OfferFacts({ offer }: { offer: Offer }) {
     isVerified(offer) ? 'Verified' : 'Unverified',
   ].filter((fact): fact is string => Boolean(fact))
   return <p className="-mt-1 text-sm text-slate-600">{facts.join(' · ')}</p>
+}
+
+/** Renting with a template: it sets the launch mode, environment and start script. */
+function TemplateFacts({ template }: { template: TemplateChoice }) {
+  return (
+    <p className="rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-slate-800">
+      Template: <strong>{template.name}</strong>
+      {template.image ? ` (${template.image})` : ''}. Its launch mode, environment and start script
+      apply.
+    </p>
+  )
 }
 
 function LaunchMode({

@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest'
+import { submitApiKey } from '../api/api-key-store'
+import { rentOffer } from '../api/endpoints'
+import { createWorld, requestLog } from '../simulator/model'
 import {
   DEFAULT_IMAGE,
   initialDraft,
@@ -98,4 +101,50 @@ describe('toRentInput', () => {
   it('returns null for an invalid draft', () => {
     expect(toRentInput(draft({ disk: '4' }), onDemand)).toBeNull()
   })
+})
+
+describe('with a template', () => {
+  const VLLM = '4e17788f74f075dd9aab7d0d4427968f'
+  const withTemplate = { ...onDemand, templateHashId: VLLM }
+
+  it('starts with no image and the template’s recommended disk (whole GB, at least 8)', () => {
+    expect(initialDraft('', { recommendedDiskGb: 60 })).toMatchObject({ image: '', disk: '60' })
+    expect(initialDraft('', { recommendedDiskGb: 31.5 }).disk).toBe('32')
+    expect(initialDraft('', { recommendedDiskGb: 4 }).disk).toBe('8')
+    expect(initialDraft('', { recommendedDiskGb: null })).toMatchObject({ image: '', disk: '10' })
+  })
+
+  it('makes the image optional, but still checks one that is typed', () => {
+    expect(validateRentDraft(draft({ image: '' }), withTemplate)).toEqual({})
+    expect(validateRentDraft(draft({ image: '' }), onDemand).image).toContain(
+      'Enter a Docker image',
+    )
+    expect(validateRentDraft(draft({ image: 'a b' }), withTemplate).image).toContain('spaces')
+  })
+
+  it.each([
+    ['', { client_id: 'me', template_hash_id: VLLM, disk: 60, env: {} }],
+    [
+      ' vllm/vllm-openai:v0.6.3 ',
+      {
+        client_id: 'me',
+        image: 'vllm/vllm-openai:v0.6.3',
+        template_hash_id: VLLM,
+        disk: 60,
+        env: {},
+      },
+    ],
+  ])(
+    'sends template_hash_id, no runtype, and the image %j only when typed',
+    async (image, sent) => {
+      const world = createWorld({ rateLimits: false })
+      submitApiKey(world.key, false)
+      const offer = [...world.offers.values()].find((o) => o.fields.rentable !== false)
+      const input = toRentInput(draft({ image, disk: '60', runtype: 'jupyter' }), withTemplate)
+      if (!input || !offer) throw new Error('no input or no offer')
+      await rentOffer(offer.id, input)
+      const puts = requestLog(world).filter((r) => r.method === 'PUT')
+      expect(puts.map((r) => r.body)).toEqual([sent])
+    },
+  )
 })

@@ -31,10 +31,22 @@ export interface RentContext {
   maxDiskGb?: number | null
   /** The offer's minimum bid in $/hr, when known. */
   minBid?: number | null
+  /** Renting with this template: the image becomes optional (it overrides the template's). */
+  templateHashId?: string | null
 }
 
-export function initialDraft(bid: string): RentDraft {
-  return { image: DEFAULT_IMAGE, disk: String(DEFAULT_DISK_GB), label: '', runtype: 'ssh', bid }
+/**
+ * With a template the image starts empty (the template's applies) and the disk at the
+ * template's recommended size, when it gives one.
+ */
+export function initialDraft(
+  bid: string,
+  template?: { recommendedDiskGb: number | null } | null,
+): RentDraft {
+  const recommended = template?.recommendedDiskGb
+  const disk = recommended ? Math.max(MIN_DISK_GB, Math.ceil(recommended)) : DEFAULT_DISK_GB
+  const image = template ? '' : DEFAULT_IMAGE
+  return { image, disk: String(disk), label: '', runtype: 'ssh', bid }
 }
 
 const DECIMAL = /^\d+(\.\d+)?$/
@@ -71,9 +83,11 @@ export function validateRentDraft(draft: RentDraft, context: RentContext): RentE
   const errors: RentErrors = {}
 
   const image = draft.image.trim()
-  if (image === '')
-    errors.image = 'Enter a Docker image, for example vastai/base-image:@vastai-automatic-tag.'
-  else if (/\s/.test(image)) errors.image = 'The image reference cannot contain spaces.'
+  // With a template an empty image is fine: the template's applies.
+  if (image === '') {
+    if (!context.templateHashId)
+      errors.image = 'Enter a Docker image, for example vastai/base-image:@vastai-automatic-tag.'
+  } else if (/\s/.test(image)) errors.image = 'The image reference cannot contain spaces.'
   else if (image.length > MAX_IMAGE_LENGTH)
     errors.image = `The image reference can be at most ${MAX_IMAGE_LENGTH} characters.`
   else if (!isImageReference(image))
@@ -115,7 +129,10 @@ export function toRentInput(draft: RentDraft, context: RentContext): RentInput |
   if (hasErrors(validateRentDraft(draft, context))) return null
   const disk = parseDisk(draft.disk)
   if (disk === null) return null
-  const input: RentInput = { image: draft.image.trim(), disk, runtype: draft.runtype }
+  const input: RentInput = { disk, runtype: draft.runtype }
+  const image = draft.image.trim()
+  if (image) input.image = image
+  if (context.templateHashId) input.templateHashId = context.templateHashId
   const label = draft.label.trim()
   if (label) input.label = label
   if (context.bid) {

@@ -356,7 +356,7 @@ describe('routing', () => {
   })
 
   it('answers anything else under /api/ with 501 not_simulated', async () => {
-    const res = await call('/api/v0/template/')
+    const res = await call('/api/v0/volumes/')
     expect(res.status).toBe(501)
     expect(await jsonOf(res)).toMatchObject({ success: false, error: 'not_simulated' })
   })

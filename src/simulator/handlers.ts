@@ -6,6 +6,7 @@
  */
 import { delay, http, HttpResponse, type HttpCustomPredicate, type HttpHandler } from 'msw'
 import {
+  accountIdOf,
   authenticate,
   checkRateLimit,
   containerKey,
@@ -26,6 +27,8 @@ import {
   type World,
 } from './model'
 import { LOG_PATH_PREFIX, readLog, requestLogs } from './logs'
+import { sshKeyRoutes } from './ssh-keys'
+import { searchTemplates } from './templates'
 import {
   CONTENT_TYPES,
   dropped,
@@ -303,6 +306,13 @@ export function createHandlers(): HttpHandler[] {
     ),
     // Destroy exists only on v0: the v1 route answers 404 (reference §2.2).
     openRoute('delete', '/api/v1/instances/:id/', routeNotFound),
+    apiRoute(
+      'get',
+      '/api/v0/template/',
+      { auth: 'required', limit: 'templates-search' },
+      ({ world, url }) => searchTemplates(accountIdOf(world), url.searchParams),
+    ),
+    ...sshKeyRoutes(apiRoute),
     catchAll,
   ]
 }

@@ -29,6 +29,7 @@ import {
   type Rng,
 } from './offer-seed'
 import { mapOperands, matchesOps, sortCompare, toOps, type Ops } from './query-ops'
+import { findTemplate, mergeEnv } from './templates'
 import {
   AUTH_ERROR_BODY,
   badGateway,
@@ -567,28 +568,9 @@ const rentBodySchema = z.object({
 const invalidArgs = (detail: string) =>
   fail(400, 'invalid_args', `error 400/3467: Invalid args: ${detail}`)
 
-/** Templates the simulator knows by hash; any other hash reads as a generic one. */
-const TEMPLATES: Record<string, Template & { image: string; runtype: string }> = {
-  '4e17788f74f075dd9aab7d0d4427968f': {
-    id: 331872,
-    hashId: '4e17788f74f075dd9aab7d0d4427968f',
-    name: 'vLLM',
-    image: 'vllm/vllm-openai:latest',
-    runtype: 'ssh',
-  },
-}
-
-function templateFor(hashId: string) {
-  return (
-    TEMPLATES[hashId] ?? {
-      id: 300_000 + (hashString(hashId) % 90_000),
-      hashId,
-      name: 'Custom template',
-      image: 'vastai/base-image:@vastai-automatic-tag',
-      runtype: 'ssh_direc ssh_proxy',
-    }
-  )
-}
+/** A public template or one of the account's own, by hash (templates.ts); null for any other. */
+const templateFor = (hashId: string, world: World) =>
+  findTemplate(hashId, accountIdOf(world)) ?? null
 
 /** `@vastai-automatic-tag` resolves to a tag that suits the machine's CUDA version. */
 function resolveImage(image: string, cuda: Json | undefined): string {
@@ -729,7 +711,10 @@ export function rent(world: World, offerId: number | string, body: unknown): Sim
     return invalidArgs(`'${issue?.path.join('.') ?? 'body'}': ${issue?.message ?? 'invalid'}`)
   }
   const input = parsed.data
-  const template = input.template_hash_id ? templateFor(input.template_hash_id) : null
+  const template = input.template_hash_id ? templateFor(input.template_hash_id, world) : null
+  // A stale hash (it changes on every edit) fails rather than launching something else.
+  if (input.template_hash_id && !template)
+    return invalidArgs(`'template_hash_id': no template ${input.template_hash_id} for this account`)
   const image = input.image?.trim() || template?.image
   if (!image) return invalidArgs("'image' is required unless template_hash_id is given")
   if (image.length > 1024) return invalidArgs("'image' must be at most 1024 characters")
@@ -775,8 +760,8 @@ export function rent(world: World, offerId: number | string, body: unknown): Sim
       image,
       runtype: input.runtype ?? template?.runtype ?? 'ssh',
       label: input.label?.trim() ? input.label : null,
-      env: envPairs(input.env),
-      onstart: input.onstart ?? null,
+      env: mergeEnv(envPairs(template?.env), envPairs(input.env)),
+      onstart: input.onstart ?? template?.onstart ?? null,
       disk,
       price,
       template,
@@ -840,7 +825,7 @@ function seedInstances(world: World, offers: Offer[]): void {
         ...spec,
         label: spec.label && cycle > 0 ? `${spec.label}-${cycle}` : spec.label,
         price: null,
-        template: spec.template ? templateFor(spec.template) : null,
+        template: spec.template ? templateFor(spec.template, world) : null,
       },
       createdAt,
       transition,
@@ -1096,6 +1081,11 @@ export function destroyInstance(world: World, rawId: string): SimResponse {
 
 // ─── account ──────────────────────────────────────────────────────────────────────────────────
 
+/** The account id `/users/current/` reports: templates' `creator_id` for the account's own. */
+export function accountIdOf(world: World): number {
+  return 1_183_000 + world.seq
+}
+
 /** The account's e-mail, as users/current reports it. */
 export const emailOf = (world: World): string => `user-${world.seq}@example.com`
 
@@ -1104,7 +1094,7 @@ export function currentUser(world: World): SimResponse {
   const n = world.seq
   const credit = creditOf(world)
   return ok({
-    id: 1_183_000 + n,
+    id: accountIdOf(world),
     key_id: 402_000 + n,
     created_at: 1699123456.0,
     username: `user-${n}`,

@@ -1,6 +1,7 @@
 import { useId, useMemo, useState } from 'react'
 import type { Offer } from '../../api/schemas'
 import { Button } from '../../ui/button'
+import { ColumnHeads } from '../../ui/column-heads'
 import { exportHistory, importHistory, usePriceHistory } from './price-history-store'
 import { seriesOf, type Snapshot } from './price-stats'
 
@@ -62,25 +63,17 @@ export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; 
       </div>
       <table className="mt-2 w-full text-xs">
         <caption className="sr-only">$/GPU-hour seen per GPU model</caption>
-        <thead>
-          <tr className="text-left text-slate-700">
-            <th scope="col" className="py-1 pr-2">
-              GPU model
-            </th>
-            <th scope="col" className="py-1 pr-2 text-right">
-              p10
-            </th>
-            <th scope="col" className="py-1 pr-2 text-right">
-              median
-            </th>
-            <th scope="col" className="py-1 pr-2 text-right">
-              p90
-            </th>
-            <th scope="col" className="py-1">
-              median over time ($/GPU-hour)
-            </th>
-          </tr>
-        </thead>
+        <ColumnHeads
+          className="text-left text-slate-700"
+          cellClassName="py-1 pr-2"
+          columns={[
+            'GPU model',
+            { label: 'p10', className: 'text-right' },
+            { label: 'median', className: 'text-right' },
+            { label: 'p90', className: 'text-right' },
+            'median over time ($/GPU-hour)',
+          ]}
+        />
         <tbody>
           {models.map((model) => (
             <ModelRow key={model} model={model} snapshots={snapshots} type={type} />

@@ -1,0 +1,81 @@
+import { expect, expectNoAxeViolations, signIn, test } from './fixtures'
+
+test.describe('Templates', () => {
+  test('finds vLLM, rents an offer with it (template_hash_id, no runtype) and runs its image', async ({
+    page,
+    sim,
+  }) => {
+    await signIn(page, sim.key)
+    await page.goto('/')
+    await page.getByRole('tab', { name: 'Account' }).click()
+
+    const section = page.getByRole('region', { name: 'Templates' })
+    await expect(section.getByRole('status')).toHaveText(/^\d+ templates$/)
+    await expect(section.getByLabel('Show')).toHaveValue('recommended')
+    await expectNoAxeViolations(page)
+
+    await section.getByLabel('Search templates').fill('vLLM')
+    await expect(section.getByRole('status')).toHaveText(/^1 of \d+ templates match “vLLM”$/)
+    const results = section.getByRole('list', { name: 'Template results' })
+    await expect(results.getByRole('listitem')).toHaveCount(1)
+    await expect(results).toContainText('vllm/vllm-openai:latest')
+    await expect(results).toContainText('Recommended disk 60 GB')
+    await results.getByRole('button', { name: 'Rent with vLLM' }).click()
+
+    await expect(page.getByRole('tab', { name: 'Offers' })).toHaveAttribute('aria-selected', 'true')
+    await expect(
+      page.getByText('Renting with template vLLM (vllm/vllm-openai:latest)'),
+    ).toBeVisible()
+    await expect(page.getByRole('button', { name: 'Stop using template' })).toBeVisible()
+
+    await page
+      .getByRole('table', { name: 'GPU offers' })
+      .getByRole('button', { name: /^Rent/ })
+      .first()
+      .click()
+    const dialog = page.getByRole('dialog')
+    await expect(dialog).toContainText('Template: vLLM (vllm/vllm-openai:latest)')
+    await expect(dialog.getByLabel("Image (optional: overrides the template's)")).toHaveValue('')
+    await expect(dialog.getByLabel('Disk (GB)')).toHaveValue('60')
+    // The template sets the launch mode.
+    await expect(dialog.getByRole('radio', { name: 'SSH' })).toHaveCount(0)
+    await dialog.getByRole('button', { name: 'Rent', exact: true }).click()
+
+    const card = page.getByRole('article', { name: /^Instance \d+/ })
+    await expect(card).toHaveCount(1)
+    await expect(card).toContainText('vllm/vllm-openai:latest')
+    const rentals = await sim.requests({ method: 'PUT', path: /^\/api\/v0\/asks\/\d+\/$/ })
+    expect(rentals).toHaveLength(1)
+    expect(rentals[0]?.body).toMatchObject({
+      template_hash_id: '4e17788f74f075dd9aab7d0d4427968f',
+      disk: 60,
+    })
+    expect(rentals[0]?.body).not.toHaveProperty('runtype')
+    expect(rentals[0]?.body).not.toHaveProperty('image')
+  })
+
+  test('"Stop using template" goes back to renting with an image', async ({ page, sim }) => {
+    await signIn(page, sim.key)
+    await page.goto('/?tab=account')
+    const section = page.getByRole('region', { name: 'Templates' })
+    await section.getByLabel('Show').selectOption({ label: 'My templates' })
+    // Cold servers can deliver the first search late, so this one (3 s later by the app's clock)
+    // may draw a 429 and wait out the back-off before it is sent again.
+    await expect(section.getByRole('status')).toHaveText('2 templates', { timeout: 20_000 })
+    await expect(section.getByRole('listitem').first()).toContainText('Private')
+    await section.getByRole('button', { name: 'Rent with My training box' }).click()
+
+    const notice = page.getByText(/^Renting with template My training box/)
+    await expect(notice).toBeVisible()
+    await page.getByRole('button', { name: 'Stop using template' }).click()
+    await expect(notice).toHaveCount(0)
+    await page
+      .getByRole('table', { name: 'GPU offers' })
+      .getByRole('button', { name: /^Rent/ })
+      .first()
+      .click()
+    await expect(page.getByRole('dialog').getByLabel('Docker image')).toHaveValue(
+      'vastai/base-image:@vastai-automatic-tag',
+    )
+  })
+})
