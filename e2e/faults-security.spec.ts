@@ -1,6 +1,6 @@
 // Issue 5, security through the browser: the headers `npm start` sends, hostile API strings
 // rendered as inert text, and the key kept out of the URL and the page.
-import { expect, signIn, test } from './fixtures'
+import { expect, openRentDialog, signIn, test } from './fixtures'
 
 const HOSTILE = `<img src=x onerror="document.title='pwned'"><script>document.title='pwned'</script>`
 
@@ -22,12 +22,7 @@ test('a label holding HTML and script comes back from the API as inert text', as
 }) => {
   await signIn(page, sim.key)
   await page.goto('/')
-  await page
-    .getByRole('table', { name: 'GPU offers' })
-    .getByRole('button', { name: /^Rent/ })
-    .first()
-    .click()
-  const dialog = page.getByRole('dialog')
+  const dialog = await openRentDialog(page)
   await dialog.getByLabel('Label').fill(HOSTILE)
   await dialog.getByRole('button', { name: 'Rent', exact: true }).click()
 

@@ -1,4 +1,10 @@
-import { test as base, expect, type APIRequestContext, type Page } from '@playwright/test'
+import {
+  test as base,
+  expect,
+  type APIRequestContext,
+  type Locator,
+  type Page,
+} from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright'
 import { SIM_PORT } from '../playwright.config'
 
@@ -86,6 +92,22 @@ export async function signIn(page: Page, key: string): Promise<void> {
       )
     }
   }, key)
+}
+
+/** Opens the rent dialog of the first offer in the table and returns the dialog. */
+export async function openRentDialog(page: Page): Promise<Locator> {
+  await page
+    .getByRole('table', { name: 'GPU offers' })
+    .getByRole('button', { name: /^Rent/ })
+    .first()
+    .click()
+  return page.getByRole('dialog')
+}
+
+/** Rents the first offer with the dialog's defaults; the app then shows the instance cards. */
+export async function rentFirstOffer(page: Page): Promise<void> {
+  const dialog = await openRentDialog(page)
+  await dialog.getByRole('button', { name: 'Rent', exact: true }).click()
 }
 
 export async function expectNoAxeViolations(page: Page): Promise<void> {

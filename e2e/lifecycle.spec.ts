@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, signIn, test } from './fixtures'
+import { expect, expectNoAxeViolations, openRentDialog, signIn, test } from './fixtures'
 
 test.describe('Rent → running → SSH → stop → destroy', () => {
   test('a double-clicked rent creates exactly one instance, which boots, stops and is destroyed', async ({
@@ -57,11 +57,7 @@ test.describe('Rent → running → SSH → stop → destroy', () => {
   test('an offer taken before the rent lands says so', async ({ page, sim }) => {
     await signIn(page, sim.key)
     await page.goto('/')
-    await page
-      .getByRole('table', { name: 'GPU offers' })
-      .getByRole('button', { name: /^Rent/ })
-      .first()
-      .click()
+    await openRentDialog(page)
     await sim.simulate({ rent: 'offer_gone' })
     await page.getByRole('dialog').getByRole('button', { name: 'Rent', exact: true }).click()
     await expect(page.getByRole('dialog').getByRole('alert')).toContainText('just taken')

@@ -1,6 +1,14 @@
 import type { APIRequestContext } from '@playwright/test'
 import { SIM_PORT } from '../playwright.config'
-import { expect, expectNoAxeViolations, signIn, Sim, test } from './fixtures'
+import {
+  expect,
+  expectNoAxeViolations,
+  openRentDialog,
+  rentFirstOffer,
+  signIn,
+  Sim,
+  test,
+} from './fixtures'
 
 const SIM = `http://127.0.0.1:${SIM_PORT}`
 
@@ -133,12 +141,7 @@ test.describe('Watching', () => {
   }) => {
     await signIn(page, sim.key)
     await page.goto('/')
-    await page
-      .getByRole('table', { name: 'GPU offers' })
-      .getByRole('button', { name: /^Rent/ })
-      .first()
-      .click()
-    await page.getByRole('dialog').getByRole('button', { name: 'Rent', exact: true }).click()
+    await rentFirstOffer(page)
     const card = page.getByRole('article', { name: /^Instance \d+/ })
     await expect(card).toContainText('Provisioning')
     await sim.advance(15_000) // 10 s into the 20 s pull
@@ -216,12 +219,7 @@ test.describe('Auto-stop and spend guards', () => {
   }) => {
     await signIn(page, sim.key)
     await page.goto('/')
-    await page
-      .getByRole('table', { name: 'GPU offers' })
-      .getByRole('button', { name: /^Rent/ })
-      .first()
-      .click()
-    const dialog = page.getByRole('dialog')
+    const dialog = await openRentDialog(page)
     await dialog.getByLabel('Auto-stop').selectOption('stop')
     await dialog.getByLabel('Hours').fill('2')
     await dialog.getByRole('button', { name: 'Rent', exact: true }).click()
@@ -248,12 +246,7 @@ test.describe('Auto-stop and spend guards', () => {
     await page.getByLabel('Max $/hr per rental').fill('0.01')
     await page.getByRole('button', { name: 'Save guards' }).click()
     await page.getByRole('tab', { name: 'Offers' }).click()
-    await page
-      .getByRole('table', { name: 'GPU offers' })
-      .getByRole('button', { name: /^Rent/ })
-      .first()
-      .click()
-    const dialog = page.getByRole('dialog')
+    const dialog = await openRentDialog(page)
     const guard = dialog.getByRole('region', { name: 'Spend guard' })
     await expect(guard).toContainText(/above your cap of \$0\.010\/hr/)
     const rent = dialog.getByRole('button', { name: 'Rent', exact: true })

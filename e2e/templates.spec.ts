@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, signIn, test } from './fixtures'
+import { expect, expectNoAxeViolations, openRentDialog, signIn, test } from './fixtures'
 
 test.describe('Templates', () => {
   test('finds vLLM, rents an offer with it (template_hash_id, no runtype) and runs its image', async ({
@@ -28,12 +28,7 @@ test.describe('Templates', () => {
     ).toBeVisible()
     await expect(page.getByRole('button', { name: 'Stop using template' })).toBeVisible()
 
-    await page
-      .getByRole('table', { name: 'GPU offers' })
-      .getByRole('button', { name: /^Rent/ })
-      .first()
-      .click()
-    const dialog = page.getByRole('dialog')
+    const dialog = await openRentDialog(page)
     await expect(dialog).toContainText('Template: vLLM (vllm/vllm-openai:latest)')
     await expect(dialog.getByLabel("Image (optional: overrides the template's)")).toHaveValue('')
     await expect(dialog.getByLabel('Disk (GB)')).toHaveValue('60')
@@ -69,11 +64,7 @@ test.describe('Templates', () => {
     await expect(notice).toBeVisible()
     await page.getByRole('button', { name: 'Stop using template' }).click()
     await expect(notice).toHaveCount(0)
-    await page
-      .getByRole('table', { name: 'GPU offers' })
-      .getByRole('button', { name: /^Rent/ })
-      .first()
-      .click()
+    await openRentDialog(page)
     await expect(page.getByRole('dialog').getByLabel('Docker image')).toHaveValue(
       'vastai/base-image:@vastai-automatic-tag',
     )
