@@ -88,6 +88,13 @@ describe('worlds', () => {
     expect(c.map((o) => o.id)).not.toEqual(a.map((o) => o.id))
     expect(search(createWorld({ offers: 5000 }))).toHaveLength(5000)
   })
+
+  it("gives every account its own instance ids, as Vast's ids are global", () => {
+    const a = [...createWorld({ instances: 6 }).instances.keys()]
+    const b = [...createWorld({ instances: 6 }).instances.keys()]
+    expect(a).toHaveLength(6)
+    expect(a.filter((id) => b.includes(id))).toEqual([])
+  })
 })
 
 describe('offer rows', () => {

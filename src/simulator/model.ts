@@ -206,7 +206,9 @@ export function createWorld(options: WorldOptions = {}): World {
     offers: new Map(offers.map((offer) => [offer.id, offer])),
     taken: new Set(),
     instances: new Map(),
-    nextInstanceId: FIRST_INSTANCE_ID + intBetween(rng, 1, 900),
+    // Vast's instance ids are global: each world gets its own block, so two accounts never
+    // share an id (up to 10,000 instances a world).
+    nextInstanceId: FIRST_INSTANCE_ID + (worldSeq - 1) * 10_000 + intBetween(rng, 1, 900),
     initialCredit: options.credit ?? DEFAULT_CREDIT,
     spent: 0,
     switches: {
