@@ -39,7 +39,12 @@ trap cleanup EXIT
 
 # The README's server block, with `listen 443 ssl` → loopback HTTP and Vast → the simulator.
 CSP="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+# Run as root (CI's container), nginx's workers would drop to `nobody`, which cannot enter a
+# checkout in a private (0700) folder: keep them as the invoking user instead.
+USER_LINE=""
+if [ "$(id -u)" = 0 ]; then USER_LINE="user root;"; fi
 cat > "$WORK/nginx.conf" << CONF
+$USER_LINE
 worker_processes 1;
 pid $WORK/nginx.pid;
 error_log $WORK/error.log;
