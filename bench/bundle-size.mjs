@@ -1,5 +1,6 @@
 // @ts-check
-// Measures the JavaScript a first visit downloads (the entry chunk and what index.html preloads),
+// Measures the JavaScript a first visit downloads (boot.js, the entry chunk it starts and what
+// index.html preloads),
 // gzipped, and each lazy chunk. With --check it fails when the initial JS exceeds the budget.
 import { readFileSync, readdirSync } from 'node:fs'
 import { gzipSync } from 'node:zlib'
@@ -15,8 +16,9 @@ export function measureBundle() {
   const html = readFileSync(join(DIST, 'index.html'), 'utf8')
   const initial = new Set(
     [
+      // Script tags, preloads, and the entry boot.js starts after the first paint (data-app).
       ...html.matchAll(
-        /<(?:script[^>]*src|link[^>]*rel="modulepreload"[^>]*href)="\/([^"]+\.js)"/g,
+        /(?:<script[^>]*\ssrc|<link[^>]*rel="modulepreload"[^>]*href|\sdata-app)="\/([^"]+\.js)"/g,
       ),
     ].map((m) => m[1] ?? ''),
   )

@@ -76,3 +76,24 @@ test.describe('API key', () => {
     await expect(page.getByRole('tab', { name: 'Offers' })).toHaveCount(0)
   })
 })
+
+test.describe('first paint', () => {
+  test('the key screen is in the HTML itself, and a saved key hides it before the app starts', async ({
+    page,
+    sim,
+  }) => {
+    // Hold the app's entry back: what shows is the HTML and boot.js alone.
+    await page.route(/\/assets\/index-[^/]+\.js$/, (route) => route.abort())
+    await page.goto('/')
+    await expect(page.getByRole('heading', { name: 'Connect your Vast.ai account' })).toBeVisible()
+
+    await signIn(page, sim.key)
+    await page.reload()
+    await expect(page.getByRole('heading', { name: 'Connect your Vast.ai account' })).toBeHidden()
+
+    // With the entry allowed, the live app takes over.
+    await page.unroute(/\/assets\/index-[^/]+\.js$/)
+    await page.reload()
+    await expect(page.getByRole('banner')).toContainText(sim.email)
+  })
+})

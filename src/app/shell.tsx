@@ -7,9 +7,8 @@ import {
   useApiKeyPresent,
 } from '../api/api-key-store'
 import { useAccountSwitch } from '../api/use-account-switch'
-import { ApiKeyForm } from '../account/api-key-form'
-import { Toaster } from '../ui/toaster'
 import { enterDemo, stopDemoMode } from './demo'
+import { KeyScreen } from './key-screen'
 import { clearKeyRejected, useKeyRejected } from './session-store'
 
 const Dashboard = lazy(() => import('./dashboard').then((m) => ({ default: m.Dashboard })))
@@ -38,20 +37,15 @@ export function Shell() {
 
   if (!hasKey || keyRejected) {
     return (
-      <>
-        <main className="px-4 pb-16">
-          <ApiKeyForm
-            rejectedNotice={hasKey && keyRejected}
-            onTryDemo={async () => {
-              queryClient.clear()
-              await enterDemo()
-              clearKeyRejected()
-            }}
-            onSaved={clearKeyRejected}
-          />
-        </main>
-        <Toaster />
-      </>
+      <KeyScreen
+        rejectedNotice={hasKey && keyRejected}
+        onTryDemo={async () => {
+          queryClient.clear()
+          await enterDemo()
+          clearKeyRejected()
+        }}
+        onSaved={clearKeyRejected}
+      />
     )
   }
 
