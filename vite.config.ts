@@ -74,7 +74,12 @@ function prerenderKeyScreen(): Plugin {
           file,
           html
             .replace(entry[0], '')
-            .replace(BOOT_TAG, `<script src="/boot.js" data-app="${entry[1]}"></script>`)
+            // After the stylesheet: its first frame (and the entry's start) waits for the CSS.
+            .replace(BOOT_TAG, '')
+            .replace(
+              '</head>',
+              `  <script src="/boot.js" data-app="${entry[1]}"></script>\n  </head>`,
+            )
             .replace(
               ROOT_MARKER,
               `<div id="root"><div data-prerendered inert>${markup}</div></div>`,

@@ -1,30 +1,42 @@
 // Runs before first paint (a blocking classic script: the CSP allows no inline script).
 // 1. A visitor with a saved key must not see the pre-rendered key screen flash before the
-//    dashboard. 2. In the production build the app's entry is started from here, after the
-//    first paint, so the pre-rendered screen shows while the script downloads (`data-app`, set
+//    dashboard. 2. In the production build the app's entry is started from here once the
+//    pre-rendered screen has painted, so that paint never waits for the script (`data-app`, set
 //    by the build; absent in development, where index.html loads the entry itself).
-try {
-  if (
-    window.localStorage.getItem('vast-console.api-key') ||
-    window.sessionStorage.getItem('vast-console.api-key')
-  ) {
-    document.documentElement.setAttribute('data-has-key', '')
+;(function boot(self) {
+  var hasKey = false
+  try {
+    hasKey = Boolean(
+      window.localStorage.getItem('vast-console.api-key') ||
+      window.sessionStorage.getItem('vast-console.api-key'),
+    )
+  } catch {
+    // storage blocked: the key screen is what the app will show anyway
   }
-} catch {
-  // storage blocked: the key screen is what the app will show anyway
-}
-;(function startApp(self) {
+  if (hasKey) document.documentElement.setAttribute('data-has-key', '')
+
   var entry = self && self.getAttribute('data-app')
   if (!entry) return
-  var load = function () {
+  var started = false
+  var start = function () {
+    if (started) return
+    started = true
     var script = document.createElement('script')
     script.type = 'module'
     script.src = entry
     document.head.appendChild(script)
   }
-  if (document.visibilityState === 'hidden') load()
-  else
+  var paints = window.PerformanceObserver && PerformanceObserver.supportedEntryTypes
+  // Nothing to paint first (a saved key hides the screen), or no frames (a hidden tab).
+  if (hasKey || document.visibilityState === 'hidden') return start()
+  if (paints && paints.indexOf('paint') >= 0) {
+    new PerformanceObserver(function (list) {
+      if (list.getEntriesByName('first-contentful-paint').length > 0) start()
+    }).observe({ type: 'paint', buffered: true })
+    window.setTimeout(start, 3000) // a paint that never comes must not hold the app back
+  } else {
     window.requestAnimationFrame(function () {
-      window.setTimeout(load, 0)
+      window.setTimeout(start, 0)
     })
+  }
 })(document.currentScript)
