@@ -49,9 +49,18 @@ test.describe('Offer explorer', () => {
     await page.goForward()
     await expect(page.getByRole('combobox', { name: 'Pricing' })).toHaveValue('bid')
 
+    // Header clicks sort the loaded rows; that order is in the URL too.
+    await table.getByRole('button', { name: '$/hr' }).click()
+    await table.getByRole('button', { name: '$/hr' }).click()
+    await expect(page).toHaveURL(/rowsort=price%3Adesc/)
+
     await page.reload()
     await expect(page.getByRole('textbox', { name: 'Min CUDA' })).toHaveValue('12.4')
     await expect(page.getByRole('button', { name: 'Remove RTX 4090' })).toBeVisible()
+    await expect(page.getByRole('columnheader', { name: /\$\/hr/ })).toHaveAttribute(
+      'aria-sort',
+      'descending',
+    )
     await expectNoAxeViolations(page)
   })
 

@@ -1,4 +1,4 @@
-import { useTable, type ColumnVisibilityState, type SortingState } from '@tanstack/react-table'
+import { useTable, type ColumnVisibilityState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Offer } from '../api/schemas'
@@ -6,6 +6,7 @@ import { cn } from '../ui/cn'
 import type { JobPlan } from './job-cost'
 import { createOfferColumns, DEFAULT_HIDDEN_COLUMNS } from './offer-columns'
 import { offerFeatures } from './offer-table-features'
+import { useRowSortInUrl } from './row-sort-url'
 
 /**
  * Up to this many rows render plainly; longer lists are virtualized (about 30 rows in the DOM,
@@ -93,8 +94,12 @@ export const OfferTable = memo(function OfferTable({
   onHoverOffer,
   priceSeen,
 }: OfferTableProps) {
-  const [sorting, setSorting] = useState<SortingState>([])
   const columns = useMemo(() => createOfferColumns(plan), [plan])
+  const sortable = useMemo(
+    () => new Set(columns.flatMap((c) => (c.id && c.enableSorting !== false ? [c.id] : []))),
+    [columns],
+  )
+  const [sorting, setSorting] = useRowSortInUrl(sortable)
   // A new array when the plan changes, so cached cell values (Job cost) are recomputed.
   const data = useMemo(() => offers.slice(), [offers, plan]) // eslint-disable-line react-hooks/exhaustive-deps
   const table = useTable({
