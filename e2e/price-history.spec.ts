@@ -1,0 +1,36 @@
+import { readFile } from 'node:fs/promises'
+import { expect, signIn, test } from './fixtures'
+
+test('price history: every search is kept on this device, summarized per GPU model, and exported', async ({
+  page,
+  sim,
+}) => {
+  await signIn(page, sim.key)
+  await page.goto('/')
+  const table = page.getByRole('table', { name: 'GPU offers' })
+  await expect(table.getByRole('button', { name: 'Rent' }).first()).toBeVisible()
+  // A second, wider search is a second snapshot (the count is per pricing type).
+  await page.getByRole('combobox', { name: 'Results' }).selectOption('500')
+  const summary = page.getByText('Price history on this device (2 searches)')
+  await expect(summary).toBeVisible()
+
+  // Offers now carry how their price compares with what this browser has seen.
+  await expect(table.getByText(/^cheaper than \d+% seen$/).first()).toBeVisible()
+
+  await summary.click()
+  const perModel = page.getByRole('table', { name: '$/GPU-hour seen per GPU model' })
+  const first = perModel.getByRole('row').nth(1)
+  await expect(first.getByRole('cell').nth(1)).toHaveText(/^\$\d+\.\d{3}$/)
+
+  // Kept across a reload (IndexedDB), and exported as JSON with both searches.
+  await page.reload()
+  await expect(page.getByText(/^Price history on this device \([23] searches\)$/)).toBeVisible()
+  await page.getByText(/^Price history on this device/).click()
+  const download = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export price history' }).click()
+  const file = await (await download).path()
+  const text = await readFile(file, 'utf8')
+  expect(JSON.parse(text)).toMatchObject({ format: 'vast-console.price-history', version: 1 })
+  expect(text.match(/"type": ?"on-demand"/g)?.length).toBeGreaterThanOrEqual(2)
+  await expect(page.getByText('Price history exported.')).toBeVisible()
+})
