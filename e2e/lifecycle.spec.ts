@@ -63,3 +63,30 @@ test.describe('Rent → running → SSH → stop → destroy', () => {
     await expect(page.getByRole('dialog').getByRole('alert')).toContainText('just taken')
   })
 })
+
+test('the environment box: a bad line is named and nothing is sent; a good one goes as Vast’s env object and opens its port', async ({
+  page,
+  sim,
+}) => {
+  await signIn(page, sim.key)
+  await page.goto('/')
+  const dialog = await openRentDialog(page)
+  const env = dialog.getByLabel('Environment')
+  await env.fill('HF_TOKEN=hf_x\nBAD NAME=1')
+  await dialog.getByRole('button', { name: 'Rent', exact: true }).click()
+  await expect(dialog.getByText(/^Line 2: write NAME=value/)).toBeVisible()
+  await expect(env).toHaveAttribute('aria-invalid', 'true')
+  expect(await sim.requests({ method: 'PUT' })).toHaveLength(0)
+
+  await env.fill('HF_TOKEN=hf_x\n-p 8000:8000')
+  await dialog.getByRole('button', { name: 'Rent', exact: true }).click()
+  const card = page.getByRole('article', { name: /^Instance \d+/ })
+  await expect(card).toHaveCount(1)
+  const rentals = await sim.requests({ method: 'PUT', path: /^\/api\/v0\/asks\/\d+\/$/ })
+  expect(rentals).toHaveLength(1)
+  expect(rentals[0]?.body).toMatchObject({ env: { HF_TOKEN: 'hf_x', '-p 8000:8000': '1' } })
+  await sim.advance(10_000)
+  await sim.advance(30_000)
+  await expect(card).toContainText('Running')
+  await expect(card.getByRole('link', { name: 'Port 8000' })).toBeVisible()
+})

@@ -8,7 +8,7 @@ import { accountQueries, instanceQueries, offerQueries } from '../api/queries'
 import type { Offer } from '../api/schemas'
 import { Button } from '../ui/button'
 import { Dialog } from '../ui/dialog'
-import { Field } from '../ui/field'
+import { Field, inputClass } from '../ui/field'
 import { formatRate, formatUsd } from '../ui/format'
 import { showToast } from '../ui/toast-store'
 import { formatPrice, gpuSummary, isVerified, offerReliability } from './offer-format'
@@ -214,6 +214,7 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
                 error={errors.label}
                 onChange={(event) => change({ label: event.target.value })}
               />
+              <EnvField value={draft.env} error={errors.env} onChange={(env) => change({ env })} />
               {bid && (
                 <Field
                   label="Bid ($/hr)"
@@ -426,4 +427,44 @@ function ambiguousOutcomeText(outcome: RentOutcome | 'checking' | null): string 
   if (outcome.kind === 'absent')
     return 'No new instance has appeared in your Instances list. Check it again in a minute before renting again.'
   return 'Your instances could not be read either: check the Instances list before renting again.'
+}
+
+/** Environment variables and port mappings, one a line (parsed by `parseEnv`). */
+function EnvField({
+  value,
+  error,
+  onChange,
+}: {
+  value: string
+  error: string | undefined
+  onChange: (value: string) => void
+}) {
+  const id = useId()
+  return (
+    <div className="flex flex-col gap-1 sm:col-span-2">
+      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+        Environment
+      </label>
+      <textarea
+        id={id}
+        rows={3}
+        className={inputClass}
+        value={value}
+        spellCheck={false}
+        autoComplete="off"
+        aria-invalid={error ? true : undefined}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
+        onChange={(event) => onChange(event.target.value)}
+      />
+      <p id={`${id}-hint`} className="text-xs text-slate-600">
+        Optional. One per line: NAME=value, or -p 8080:8080 to open a port. Variables reach the
+        container, not SSH logins.
+      </p>
+      {error && (
+        <p id={`${id}-error`} className="text-xs text-red-700">
+          {error}
+        </p>
+      )}
+    </div>
+  )
 }

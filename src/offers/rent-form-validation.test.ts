@@ -1,6 +1,12 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { initialDraft, isImageReference, validateRentDraft, type RentContext } from './rent-form'
+import {
+  initialDraft,
+  isImageReference,
+  parseEnv,
+  validateRentDraft,
+  type RentContext,
+} from './rent-form'
 
 const onDemand: RentContext = { bid: false }
 const interruptible: RentContext = { bid: true }
@@ -63,5 +69,47 @@ describe('rent form validation', () => {
         if (/\s/.test(text)) expect(isImageReference(text)).toBe(false)
       }),
     )
+  })
+})
+
+describe('environment', () => {
+  it('reads variables and port mappings as the object Vast takes', () => {
+    expect(
+      parseEnv(
+        'HF_TOKEN=hf_abc\n# a comment\n\n-e MODEL=a=b\n-p 8000:8000\n-p 8081:8081/udp\n-p 22',
+      ),
+    ).toEqual({
+      env: {
+        HF_TOKEN: 'hf_abc',
+        MODEL: 'a=b',
+        '-p 8000:8000': '1',
+        '-p 8081:8081/udp': '1',
+        '-p 22': '1',
+      },
+    })
+    expect(parseEnv('')).toEqual({ env: {} })
+  })
+
+  it.each([
+    ['FOO BAR=1', 'Line 1: write NAME=value'],
+    ['1ABC=x', 'Line 1: write NAME=value'],
+    ['JUST_A_NAME', 'Line 1: write NAME=value'],
+    ['A=1\nA=2', 'Line 2: A is set twice.'],
+    ['-p 80:70000', 'Line 1: a port mapping looks like'],
+    ['-p abc', 'Line 1: a port mapping looks like'],
+    [`TOKEN=${'x'.repeat(257)}`, 'Line 1: the value of TOKEN is over 256 characters.'],
+  ])('%j → %j', (text, message) => {
+    const parsed = parseEnv(text)
+    expect('error' in parsed && parsed.error.startsWith(message)).toBe(true)
+  })
+
+  it('refuses an environment over 32,768 characters in all', () => {
+    const lines = Array.from({ length: 140 }, (_, i) => `V${i}=${'x'.repeat(250)}`).join('\n')
+    expect(parseEnv(lines)).toEqual({ error: 'The environment is over 32,768 characters.' })
+  })
+
+  it('a bad environment blocks the rent with its message', () => {
+    expect(validateRentDraft(draft({ env: 'NOT VALID' }), onDemand).env).toContain('Line 1')
+    expect(validateRentDraft(draft({ env: 'OK=1' }), onDemand).env).toBeUndefined()
   })
 })

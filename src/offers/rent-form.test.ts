@@ -25,6 +25,7 @@ describe('validateRentDraft', () => {
       label: '',
       runtype: 'ssh',
       bid: '',
+      env: '',
     })
     expect(validateRentDraft(draft(), onDemand)).toEqual({})
     expect(validateRentDraft(draft(), interruptible)).toEqual({})

@@ -19,9 +19,11 @@ export interface RentDraft {
   runtype: RentInput['runtype']
   /** Only used for interruptible rentals. */
   bid: string
+  /** Environment as typed: one `NAME=value` or `-p host:container[/udp]` a line. */
+  env: string
 }
 
-export type RentField = 'image' | 'disk' | 'label' | 'bid'
+export type RentField = 'image' | 'disk' | 'label' | 'bid' | 'env'
 export type RentErrors = Partial<Record<RentField, string>>
 
 export interface RentContext {
@@ -46,7 +48,7 @@ export function initialDraft(
   const recommended = template?.recommendedDiskGb
   const disk = recommended ? Math.max(MIN_DISK_GB, Math.ceil(recommended)) : DEFAULT_DISK_GB
   const image = template ? '' : DEFAULT_IMAGE
-  return { image, disk: String(disk), label: '', runtype: 'ssh', bid }
+  return { image, disk: String(disk), label: '', runtype: 'ssh', bid, env: '' }
 }
 
 const DECIMAL = /^\d+(\.\d+)?$/
@@ -79,6 +81,57 @@ export function parseBid(text: string): number | null {
   return DECIMAL.test(clean) ? Number(clean) : null
 }
 
+/** Vast's limits on `env` (reference §4.1): per variable, and for the whole object. */
+export const MAX_ENV_VALUE = 256
+export const MAX_ENV_TOTAL = 32_768
+const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
+const PORT_MAPPING = /^-p\s+(?:(\d{1,5}):)?(\d{1,5})(\/(?:tcp|udp))?$/
+
+const validPort = (text: string | undefined) =>
+  text === undefined || (Number(text) >= 1 && Number(text) <= 65_535)
+
+/**
+ * The environment box: one `NAME=value` (a leading `-e ` is accepted) or a port mapping
+ * `-p 8080:8080` / `-p 8081:8081/udp` a line; blank lines and `#` comments are skipped. Vast
+ * takes `env` as an object whose port keys map to "1" (reference §4.1). Each bad line gets its
+ * own message, naming the line.
+ */
+export function parseEnv(text: string): { env: Record<string, string> } | { error: string } {
+  const env: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (const [index, raw] of lines.entries()) {
+    const line = raw.trim()
+    if (line === '' || line.startsWith('#')) continue
+    const where = `Line ${index + 1}`
+    if (line.startsWith('-p')) {
+      const port = PORT_MAPPING.exec(line)
+      if (!port || !validPort(port[1]) || !validPort(port[2]))
+        return {
+          error: `${where}: a port mapping looks like -p 8080:8080 or -p 8081:8081/udp (ports 1–65535).`,
+        }
+      const key = `-p ${port[1] ? `${port[1]}:` : ''}${port[2]}${port[3] ?? ''}`
+      if (key in env) return { error: `${where}: ${key} is listed twice.` }
+      env[key] = '1'
+      continue
+    }
+    const assignment = line.replace(/^-e\s+/, '')
+    const eq = assignment.indexOf('=')
+    const name = eq < 0 ? assignment : assignment.slice(0, eq).trim()
+    if (eq < 0 || !ENV_NAME.test(name))
+      return {
+        error: `${where}: write NAME=value; a name has letters, digits and _ and does not start with a digit.`,
+      }
+    const value = assignment.slice(eq + 1)
+    if (name in env) return { error: `${where}: ${name} is set twice.` }
+    if (value.length > MAX_ENV_VALUE)
+      return { error: `${where}: the value of ${name} is over ${MAX_ENV_VALUE} characters.` }
+    env[name] = value
+  }
+  if (JSON.stringify(env).length > MAX_ENV_TOTAL)
+    return { error: `The environment is over ${MAX_ENV_TOTAL.toLocaleString('en-US')} characters.` }
+  return { env }
+}
+
 export function validateRentDraft(draft: RentDraft, context: RentContext): RentErrors {
   const errors: RentErrors = {}
 
@@ -106,6 +159,9 @@ export function validateRentDraft(draft: RentDraft, context: RentContext): RentE
   if (draft.label.trim().length > MAX_LABEL_LENGTH) {
     errors.label = `Label can be at most ${MAX_LABEL_LENGTH} characters.`
   }
+
+  const env = parseEnv(draft.env)
+  if ('error' in env) errors.env = env.error
 
   if (context.bid) {
     const bidText = draft.bid.trim()
@@ -135,6 +191,9 @@ export function toRentInput(draft: RentDraft, context: RentContext): RentInput |
   if (context.templateHashId) input.templateHashId = context.templateHashId
   const label = draft.label.trim()
   if (label) input.label = label
+  const env = parseEnv(draft.env)
+  if ('error' in env) return null
+  if (Object.keys(env.env).length > 0) input.env = env.env
   if (context.bid) {
     const price = parseBid(draft.bid)
     if (price === null) return null
