@@ -4,6 +4,7 @@
  * https://console.vast.ai, as `npm start` uses it), prints one table and exits 0 (all read),
  * 1 (something did not fit the app's schemas), 2 (no key / bad URL) or 3 (a call failed).
  */
+import { pathToFileURL } from 'node:url'
 import { upstreamFrom } from '../../../server/proxy.mjs'
 import { forgetApiKey, submitApiKey } from '../api-key-store'
 import { exitCodeOf, runLiveCheck } from './checks'
@@ -55,8 +56,9 @@ export async function main(env: NodeJS.ProcessEnv, print: (text: string) => void
   }
 }
 
-// Run when built as the entry point (`node dist-live/cli.js`), not when imported by tests.
-if (process.argv[1]?.endsWith('/dist-live/cli.js')) {
+// Run when started as a program (`node dist-live/cli.js`), not when imported by tests.
+const entry = process.argv[1]
+if (entry && import.meta.url === pathToFileURL(entry).href) {
   main(process.env, (text) => console.log(text)).then(
     (code) => process.exit(code),
     (error: unknown) => {
