@@ -105,9 +105,10 @@ describe('npm start server', () => {
     const res = await fetch(`${BASE}/api/v0/users/current/`, {
       headers: {
         authorization: 'Bearer k-123',
-        origin: 'https://evil.example',
+        // The app's own origin: allowed, yet not passed on.
+        origin: BASE,
         cookie: 'a=b',
-        referer: 'https://evil.example/page',
+        referer: `${BASE}/page`,
       },
     })
     expect(res.status).toBe(200)

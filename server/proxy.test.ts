@@ -67,7 +67,8 @@ describe('API gateway', () => {
       headers: {
         authorization: 'Bearer k-123',
         'content-type': 'application/json',
-        origin: 'https://evil.example',
+        // The app's own origin: allowed, yet not passed on.
+        origin: gatewayUrl,
         cookie: 'a=b',
         referer: 'http://127.0.0.1/secret-page',
       },
