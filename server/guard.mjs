@@ -25,7 +25,7 @@ export function parseTarget(raw) {
   }
   const end = target.search(/[?#]/)
   const pathname = end === -1 ? target : target.slice(0, end)
-  const search = end === -1 ? '' : target.slice(end).split('#')[0] ?? ''
+  const search = end === -1 ? '' : (target.slice(end).split('#')[0] ?? '')
   if (pathname.includes('\\') || ENCODED_SEPARATOR.test(pathname)) {
     return refusal(400, 'bad_path', 'Backslashes and encoded separators are not allowed in paths.')
   }

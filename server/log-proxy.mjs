@@ -34,7 +34,8 @@ export function logPrefixesFrom(value) {
     const url = new URL(prefix)
     if (url.protocol !== 'https:' && url.protocol !== 'http:')
       throw new Error(`VAST_LOG_URL_PREFIX must be http(s) URLs, got ${url.protocol}`)
-    if (!url.pathname.endsWith('/')) throw new Error('Each VAST_LOG_URL_PREFIX must end with a slash')
+    if (!url.pathname.endsWith('/'))
+      throw new Error('Each VAST_LOG_URL_PREFIX must end with a slash')
     return url.href
   })
 }

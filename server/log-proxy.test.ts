@@ -86,7 +86,9 @@ describe('createLogProxy', () => {
     await new Promise<void>((r) => upstream.listen(0, '127.0.0.1', r))
     const a = upstream.address()
     upstreamBase = `http://127.0.0.1:${typeof a === 'object' && a ? a.port : 0}`
-    const proxy = createLogProxy(logPrefixesFrom(`${upstreamBase}/logs/,${upstreamBase}/more-logs/`))
+    const proxy = createLogProxy(
+      logPrefixesFrom(`${upstreamBase}/logs/,${upstreamBase}/more-logs/`),
+    )
     app = createServer((req, res) => {
       void proxy(req, res).then((handled) => {
         if (!handled) res.writeHead(418).end()

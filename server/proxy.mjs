@@ -126,7 +126,9 @@ export function createApiProxy(upstream, options = {}) {
         res,
         signal.aborted ? 504 : 502,
         'gateway_error',
-        signal.aborted ? 'The Vast API did not answer in time.' : 'The Vast API could not be reached.',
+        signal.aborted
+          ? 'The Vast API did not answer in time.'
+          : 'The Vast API could not be reached.',
       )
     }
     return true
