@@ -6,44 +6,23 @@
 // /api/v0/* and /api/v1/* ever reaches the upstream, nothing outside dist/ is ever served, and no
 // target makes the server fail (5xx).
 import fc from 'fast-check'
-import type { Server } from 'node:http'
 import { afterAll, beforeAll, expect, it } from 'vitest'
-import {
-  SECRET,
-  freePort,
-  listen,
-  makeDist,
-  rawRequest,
-  requestHead,
-  startServer,
-  type Started,
-} from './test-support'
+import { SECRET, rawRequest, requestHead, startBehindUpstream, type Gateway } from './test-support'
 
-let upstream: Server
 const seen: string[] = []
-let app: Started
+let gateway: Gateway
 let port = 0
 
 beforeAll(async () => {
-  const up = await listen((req, res) => {
+  gateway = await startBehindUpstream((req, res) => {
     seen.push(req.url ?? '')
     req.resume()
     res.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}')
   })
-  upstream = up.server
-  port = await freePort()
-  app = await startServer({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DIST_DIR: makeDist(),
-    VAST_API_URL: `http://127.0.0.1:${up.port}`,
-  })
+  port = gateway.port
 })
 
-afterAll(async () => {
-  app.child.kill()
-  await new Promise((resolve) => upstream.close(resolve))
-})
+afterAll(() => gateway.stop())
 
 /** What may reach the upstream: a path under /api/v0/ or /api/v1/ that no parser would move. */
 function insideAllowList(url: string): boolean {

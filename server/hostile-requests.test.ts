@@ -2,23 +2,21 @@
 // `npm start`'s server (a child process) spoken to over raw sockets, as another program on the
 // same machine or a page on another site would: absolute-form targets, dot segments, foreign
 // Host names, cross-site API calls and every error answer (status and JSON body).
-import type { IncomingMessage, Server } from 'node:http'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import {
   SECRET,
   freePort,
   jsonBody,
-  listen,
   makeDist,
   rawRequest,
   requestHead,
+  startBehindUpstream,
   startServer,
-  type Started,
+  type Gateway,
 } from './test-support'
 
-let upstream: Server
 const seen: string[] = []
-let app: Started
+let gateway: Gateway
 let PORT = 0
 const HOST = () => `127.0.0.1:${PORT}`
 
@@ -26,30 +24,22 @@ const get = (target: string, host = HOST(), ...lines: string[]) =>
   rawRequest(PORT, requestHead('GET', target, host, ...lines))
 
 beforeAll(async () => {
-  const up = await listen((req: IncomingMessage, res) => {
-    seen.push(req.url ?? '')
-    req.resume()
-    res.writeHead(200, {
-      'content-type': 'application/json',
-      'cache-control': 'public, max-age=3600',
-    })
-    res.end('{"ok":true}')
-  })
-  upstream = up.server
-  PORT = await freePort()
-  app = await startServer({
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    ALLOWED_HOSTS: 'gpu.example.com, Console.Example.org',
-    DIST_DIR: makeDist(),
-    VAST_API_URL: `http://127.0.0.1:${up.port}`,
-  })
+  gateway = await startBehindUpstream(
+    (req, res) => {
+      seen.push(req.url ?? '')
+      req.resume()
+      res.writeHead(200, {
+        'content-type': 'application/json',
+        'cache-control': 'public, max-age=3600',
+      })
+      res.end('{"ok":true}')
+    },
+    { ALLOWED_HOSTS: 'gpu.example.com, Console.Example.org' },
+  )
+  PORT = gateway.port
 })
 
-afterAll(async () => {
-  app.child.kill()
-  await new Promise((resolve) => upstream.close(resolve))
-})
+afterAll(() => gateway.stop())
 
 describe('request targets', () => {
   it('serves the app and forwards the API (the baseline the refusals below are measured by)', async () => {

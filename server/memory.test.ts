@@ -4,18 +4,14 @@
 // resident memory grows by less than the cap plus a margin.
 import { execFileSync } from 'node:child_process'
 import { existsSync, readFileSync } from 'node:fs'
-import type { Server } from 'node:http'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { MAX_RESPONSE_BYTES } from './proxy.mjs'
 import {
-  freePort,
   jsonBody,
-  listen,
-  makeDist,
   rawRequest,
   requestHead,
-  startServer,
-  type Started,
+  startBehindUpstream,
+  type Gateway,
 } from './test-support'
 
 const MB = 1024 * 1024
@@ -26,9 +22,7 @@ const STREAMED = 200 * MB
  */
 const MARGIN = 64 * MB
 
-let upstream: Server
-let app: Started
-let port = 0
+let gateway: Gateway
 let sent = 0
 
 /** Resident set size of a process, in bytes (Linux /proc, else ps). */
@@ -48,7 +42,7 @@ function rss(pid: number): number {
 }
 
 beforeAll(async () => {
-  const up = await listen((req, res) => {
+  gateway = await startBehindUpstream((req, res) => {
     if (req.url !== '/api/v0/bundles/') {
       res.writeHead(200, { 'content-type': 'application/json' }).end('{"offers":[]}')
       return
@@ -65,24 +59,13 @@ beforeAll(async () => {
     res.on('close', () => res.removeAllListeners('drain'))
     pump()
   })
-  upstream = up.server
-  port = await freePort()
-  app = await startServer({
-    PORT: String(port),
-    HOST: '127.0.0.1',
-    DIST_DIR: makeDist(),
-    VAST_API_URL: `http://127.0.0.1:${up.port}`,
-  })
 })
 
-afterAll(async () => {
-  app.child.kill()
-  upstream.closeAllConnections()
-  await new Promise((resolve) => upstream.close(resolve))
-})
+afterAll(() => gateway.stop())
 
 it('answers the cap error to a 200 MB answer, its memory growing by less than the cap plus a margin', async () => {
-  const pid = app.child.pid ?? 0
+  const pid = gateway.app.child.pid ?? 0
+  const port = gateway.port
   // Warm up the paths a request takes (fetch, the proxy), so their code is not counted.
   await rawRequest(port, requestHead('GET', '/api/v0/users/current/', '127.0.0.1'))
   const before = rss(pid)

@@ -141,3 +141,40 @@ export function startServer(env: Record<string, string>): Promise<Started> {
     child.on('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)))
   })
 }
+
+export interface Gateway {
+  /** `npm start`'s server, on `port`, forwarding to `upstream`. */
+  app: Started
+  port: number
+  upstream: Server
+  stop: () => Promise<void>
+}
+
+/**
+ * Starts an upstream with `handler` and `npm start`'s server in front of it (loopback, a
+ * throw-away dist/ from makeDist(), plus `env`).
+ */
+export async function startBehindUpstream(
+  handler: RequestListener,
+  env: Record<string, string> = {},
+): Promise<Gateway> {
+  const up = await listen(handler)
+  const port = await freePort()
+  const app = await startServer({
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    DIST_DIR: makeDist(),
+    VAST_API_URL: `http://127.0.0.1:${up.port}`,
+    ...env,
+  })
+  return {
+    app,
+    port,
+    upstream: up.server,
+    stop: async () => {
+      app.child.kill()
+      up.server.closeAllConnections()
+      await new Promise((resolve) => up.server.close(resolve))
+    },
+  }
+}
