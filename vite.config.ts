@@ -5,7 +5,7 @@ import { build, defineConfig, type Plugin } from 'vite'
 import react from '@vitejs/plugin-react'
 import tailwindcss from '@tailwindcss/vite'
 import { createApiProxy, upstreamFrom } from './server/proxy.mjs'
-import { createLogProxy, logPrefixFrom } from './server/log-proxy.mjs'
+import { createLogProxy, logPrefixesFrom } from './server/log-proxy.mjs'
 import { SECURITY_HEADERS } from './server/headers.mjs'
 
 /** The same API gateway `npm start` uses, mounted into Vite's dev server. */
@@ -14,7 +14,7 @@ function vastApiGateway(): Plugin {
     name: 'vast-api-gateway',
     configureServer(server) {
       const proxy = createApiProxy(upstreamFrom(process.env.VAST_API_URL))
-      const logProxy = createLogProxy(logPrefixFrom(process.env.VAST_LOG_URL_PREFIX))
+      const logProxy = createLogProxy(logPrefixesFrom(process.env.VAST_LOG_URL_PREFIX))
       server.middlewares.use((req, res, next) => {
         proxy(req, res)
           .then((handled) => handled || logProxy(req, res))

@@ -37,8 +37,27 @@ cleanup() {
 }
 trap cleanup EXIT
 
-# The README's server block, with `listen 443 ssl` → loopback HTTP and Vast → the simulator.
-CSP="default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; font-src 'self'; connect-src 'self'; worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+# The README's recipe itself (its ```nginx block), with TLS → loopback HTTP, the served name →
+# 127.0.0.1, dist/ → this build and Vast → the simulator. The log proxy line is dropped (no
+# `npm start` runs here). A README change that a substitution no longer matches fails the test.
+recipe="$(awk '/^```nginx$/ { inside = 1; next } /^```$/ { inside = 0 } inside' README.md)"
+swap() {
+  case "$recipe" in
+    *"$1"*) recipe="${recipe//"$1"/"$2"}" ;;
+    *) echo "deploy test: the README's nginx block no longer has: $1" >&2 && exit 1 ;;
+  esac
+}
+swap 'listen 443 ssl default_server;' "listen 127.0.0.1:$PORT default_server;"
+# Plain HTTP cannot refuse the TLS handshake: 421 Misdirected Request says the same.
+swap 'ssl_reject_handshake on;' 'return 421;'
+swap 'listen 443 ssl;' "listen 127.0.0.1:$PORT;"
+swap 'server_name gpu.example.com;' 'server_name 127.0.0.1;'
+swap 'root /srv/vast-console/dist;' "root $ROOT;"
+swap 'proxy_pass https://console.vast.ai;' "proxy_pass http://127.0.0.1:$SIM_PORT;"
+swap 'proxy_ssl_server_name on;' ''
+swap 'proxy_set_header Host console.vast.ai;' 'proxy_set_header Host 127.0.0.1;'
+swap 'proxy_pass http://127.0.0.1:8278;' 'return 404;'
+
 # Run as root (CI's container), nginx's workers would drop to `nobody`, which cannot enter a
 # checkout in a private (0700) folder: keep them as the invoking user instead.
 USER_LINE=""
@@ -54,28 +73,7 @@ http {
   access_log off;
   client_body_temp_path $WORK/body;
   proxy_temp_path $WORK/proxy;
-  server {
-    listen 127.0.0.1:$PORT;
-    root $ROOT;
-
-    add_header Content-Security-Policy "$CSP" always;
-    add_header Referrer-Policy no-referrer always;
-    add_header X-Content-Type-Options nosniff always;
-    add_header X-Frame-Options DENY always;
-
-    location ~ ^/api/v[01]/ {
-      proxy_pass http://127.0.0.1:$SIM_PORT;
-      proxy_set_header Host 127.0.0.1;
-      proxy_set_header Origin "";
-      proxy_set_header Cookie "";
-      proxy_set_header Referer "";
-      proxy_hide_header Set-Cookie;
-      proxy_redirect off;
-    }
-    location /api/ { return 404; }
-    location /assets/ { expires max; }
-    location / { try_files \$uri /index.html; }
-  }
+$recipe
 }
 CONF
 
@@ -92,16 +90,56 @@ fail() {
   echo "deploy test: $1" >&2
   exit 1
 }
-headers="$(curl -fsSI "http://127.0.0.1:$PORT/?tab=instances")"
+BASE="http://127.0.0.1:$PORT"
+# status TARGET [curl options…]: the status code of a request sent exactly as written.
+status() {
+  local target="$1"
+  shift
+  curl -s -o /dev/null -w '%{http_code}' --path-as-is "$@" "$BASE$target"
+}
+expect_status() {
+  local want="$1" target="$2"
+  shift 2
+  local got
+  got="$(status "$target" "$@")"
+  [ "$got" = "$want" ] || fail "$target ($*): $got, expected $want"
+}
+headers="$(curl -fsSI "$BASE/?tab=instances")"
 grep -qi "^content-security-policy: .*script-src 'self'.*frame-ancestors 'none'" <<< "$headers" || fail "no CSP on /"
 grep -qi '^referrer-policy: no-referrer' <<< "$headers" || fail 'no Referrer-Policy'
 grep -qi '^x-content-type-options: nosniff' <<< "$headers" || fail 'no nosniff'
+grep -qi '^cache-control:' <<< "$headers" && fail 'the page is marked no-store'
 asset="$(cd "$ROOT" && ls assets/*.js | head -1)"
-curl -fsSI "http://127.0.0.1:$PORT/$asset" | grep -qi '^content-security-policy:' || fail 'no CSP on assets'
-[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/v2/anything/")" = 404 ] || fail '/api/v2 forwarded'
-curl -s "http://127.0.0.1:$PORT/__sim/health" | grep -q '"ok"' && fail 'control routes reachable'
-[ "$(curl -s -o /dev/null -w '%{http_code}' "http://127.0.0.1:$PORT/api/v0/gpu_names/unique/")" = 200 ] || fail '/api/v0 not forwarded'
-echo "deploy test: nginx headers and /api allow-list OK"
+curl -fsSI "$BASE/$asset" | grep -qi '^content-security-policy:' || fail 'no CSP on assets'
+expect_status 404 /assets/missing-1234.js
+expect_status 404 /api/v2/anything/
+curl -s "$BASE/__sim/health" | grep -q '"ok"' && fail 'control routes reachable'
+expect_status 200 /api/v0/gpu_names/unique/
+api_headers="$(curl -fs -D - -o /dev/null "$BASE/api/v0/gpu_names/unique/")"
+grep -qi '^cache-control: no-store' <<< "$api_headers" || fail 'API answer not no-store'
+grep -qi '^content-security-policy:' <<< "$api_headers" || fail 'no CSP on API answers'
+
+# Path tricks: refused before they reach the simulator (its control routes answer "ok").
+for target in '/api/v0/../../__sim/health' '/api/v0/%2e%2e/%2e%2e/__sim/health' \
+  '/api/v1/.%2E/.%2e/__sim/health' '/api/v0/..%5c..%5c__sim/health' '/api/v0/..\..\__sim/health' \
+  '/api/v0/users%2f..%2f..%2f__sim/health' '/api/v0//gpu_names/unique/' '/api/v0/./gpu_names/unique/'; do
+  expect_status 400 "$target"
+  curl -s --path-as-is "$BASE$target" | grep -q '"ok"' && fail "$target reached the simulator"
+done
+# Host: only the served name; absolute-form targets name a host too.
+expect_status 421 / -H 'Host: attacker.example'
+expect_status 421 /api/v0/gpu_names/unique/ -H "Host: attacker.example:$PORT"
+[ "$(curl -s -o /dev/null -w '%{http_code}' --request-target 'http://attacker.example/api/v0/gpu_names/unique/' "$BASE/")" = 421 ] ||
+  fail 'absolute-form target with a foreign host served'
+# Other sites: no API call, but links to the page are fine.
+expect_status 403 /api/v0/gpu_names/unique/ -H 'Sec-Fetch-Site: cross-site'
+expect_status 403 /api/v0/gpu_names/unique/ -H 'Sec-Fetch-Site: same-site'
+expect_status 200 /api/v0/gpu_names/unique/ -H 'Sec-Fetch-Site: same-origin'
+expect_status 200 / -H 'Sec-Fetch-Site: cross-site'
+# A 2 MB body: 413 (nginx's default client_max_body_size is 1 MB).
+head -c 2000000 /dev/zero > "$WORK/big"
+expect_status 413 /api/v0/bundles/ -X POST -H 'Content-Type: application/json' --data-binary "@$WORK/big"
+echo "deploy test: nginx headers, /api allow-list, path, Host and cross-site rules OK"
 
 # The browser journeys, through nginx (Playwright reuses the servers already listening).
 env -u CI E2E_APP_PORT="$PORT" E2E_SIM_PORT="$SIM_PORT" \

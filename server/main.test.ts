@@ -2,76 +2,27 @@
 // `npm start`'s server as users run it (a child process): its security headers on every kind of
 // response, its loopback default and the warning when bound elsewhere, the API allow-list, and
 // the headers it strips on the way to Vast.
-import { spawn, type ChildProcess } from 'node:child_process'
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs'
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
-import type { AddressInfo } from 'node:net'
+import type { IncomingHttpHeaders } from 'node:http'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { CONTENT_SECURITY_POLICY } from './headers.mjs'
+import { freePort, startBehindUpstream, startServer, type Gateway } from './test-support'
 
-let PORT = 0
 let BASE = ''
-
-/** A port free right now (the server under test takes it a moment later). */
-async function freePort(): Promise<number> {
-  const probe = createServer()
-  await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve))
-  const address = probe.address()
-  await new Promise((resolve) => probe.close(resolve))
-  return typeof address === 'object' && address ? (address satisfies AddressInfo).port : 0
-}
-
-let upstream: Server
 const seen: { url: string | undefined; headers: IncomingHttpHeaders }[] = []
-let app: ChildProcess
-let output = ''
-
-function start(env: Record<string, string>): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['server/main.mjs'], {
-      env: { ...process.env, ...env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString()
-      if (output.includes('Vast GPU Console on')) resolve(child)
-    }
-    child.stdout.on('data', onData)
-    child.stderr.on('data', onData)
-    child.on('exit', (code) => reject(new Error(`server exited (${code}): ${output}`)))
-  })
-}
+let gateway: Gateway
+const output = () => gateway.app.output()
 
 beforeAll(async () => {
-  PORT = await freePort()
-  BASE = `http://127.0.0.1:${PORT}`
-  upstream = createServer((req, res) => {
+  gateway = await startBehindUpstream((req, res) => {
     seen.push({ url: req.url, headers: req.headers })
     res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'session=evil' })
     res.end('{"ok":true}')
   })
-  await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve))
-  const address = upstream.address()
-  const upstreamPort =
-    typeof address === 'object' && address ? (address satisfies AddressInfo).port : 0
-  const dist = mkdtempSync(join(tmpdir(), 'vast-console-dist-'))
-  mkdirSync(join(dist, 'assets'))
-  writeFileSync(join(dist, 'index.html'), '<!doctype html><title>t</title>')
-  writeFileSync(join(dist, 'assets', 'app.js'), 'export {}')
-  app = await start({
-    PORT: String(PORT),
-    HOST: '127.0.0.1',
-    DIST_DIR: dist,
-    VAST_API_URL: `http://127.0.0.1:${upstreamPort}`,
-  })
+  BASE = `http://127.0.0.1:${gateway.port}`
 })
 
-afterAll(async () => {
-  app.kill()
-  await new Promise((resolve) => upstream.close(resolve))
-})
+afterAll(() => gateway.stop())
 
 const SECURITY = {
   'content-security-policy': CONTENT_SECURITY_POLICY,
@@ -105,9 +56,10 @@ describe('npm start server', () => {
     const res = await fetch(`${BASE}/api/v0/users/current/`, {
       headers: {
         authorization: 'Bearer k-123',
-        origin: 'https://evil.example',
+        // The app's own origin: allowed, yet not passed on.
+        origin: BASE,
         cookie: 'a=b',
-        referer: 'https://evil.example/page',
+        referer: `${BASE}/page`,
       },
     })
     expect(res.status).toBe(200)
@@ -127,32 +79,19 @@ describe('npm start server', () => {
   })
 
   it('listens on loopback and never logs the key', () => {
-    expect(output).toContain('http://127.0.0.1:')
-    expect(output).not.toContain('warning')
-    expect(output).not.toContain('k-123')
+    expect(output()).toContain('http://127.0.0.1:')
+    expect(output()).not.toContain('warning')
+    expect(output()).not.toContain('k-123')
   })
 
   // 127.0.0.2 is not on the allow-list of names (so it warns) yet reachable only from this machine.
   it('warns when bound beyond loopback', async () => {
-    const child = spawn(process.execPath, ['server/main.mjs'], {
-      env: {
-        ...process.env,
-        PORT: String(await freePort()),
-        HOST: '127.0.0.2',
-        DIST_DIR: tmpdir(),
-      },
-      stdio: ['ignore', 'pipe', 'pipe'],
+    const started = await startServer({
+      PORT: String(await freePort()),
+      HOST: '127.0.0.2',
+      DIST_DIR: tmpdir(),
     })
-    let text = ''
-    await new Promise<void>((resolve) => {
-      const onData = (chunk: Buffer) => {
-        text += chunk.toString()
-        if (text.includes('Vast GPU Console on')) resolve()
-      }
-      child.stdout.on('data', onData)
-      child.stderr.on('data', onData)
-    })
-    child.kill()
-    expect(text).toMatch(/warning: listening on 127\.0\.0\.2, not loopback/)
+    started.child.kill()
+    expect(started.output()).toMatch(/warning: listening on 127\.0\.0\.2, not loopback/)
   })
 })

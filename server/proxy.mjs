@@ -1,19 +1,29 @@
 // @ts-check
 // The app's same-origin gateway to the Vast API, shared by `npm start` (server/main.mjs) and
 // `npm run dev` (the Vite plugin in vite.config.ts). It forwards only the API path allow-list,
-// forwards only the headers the API needs (so Origin and Cookie never leave), and never logs a
+// checked on the path as parsed (no dot segments or backslashes in any spelling, and the URL
+// sent upstream must keep exactly that path); refuses requests a browser sent from another
+// site; forwards only the headers the API needs (so Origin and Cookie never leave); holds at
+// most MAX_RESPONSE_BYTES of an answer; never lets an API answer be cached; and never logs a
 // request's headers or query string, where a key could hide.
+import { crossSiteReason, parseTarget } from './guard.mjs'
+import { readCapped, readRequestBody, sendError } from './http.mjs'
 
 /** Paths forwarded upstream. Everything else is answered locally. */
 export const API_PATH = /^\/api\/v[01]\//
 
 /** Request headers passed to the API; every other header (Origin, Cookie, Referer…) is dropped. */
 const FORWARDED_REQUEST_HEADERS = ['authorization', 'content-type', 'accept']
-/** Response headers passed back to the browser. Set-Cookie in particular is not. */
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'location', 'cache-control']
+/** Response headers passed back to the browser. Set-Cookie and cache headers in particular are not. */
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'location']
 
 const UPSTREAM_TIMEOUT_MS = 60_000
 const MAX_BODY_BYTES = 1_000_000
+/**
+ * Vast's largest answers are offer searches: about 2.5 KB an offer, so the app's largest search
+ * (5,000 offers) is about 12 MB. The cap leaves more than twice that.
+ */
+export const MAX_RESPONSE_BYTES = 32 * 1024 * 1024
 
 /**
  * @param {string | undefined} value
@@ -29,57 +39,48 @@ export function upstreamFrom(value) {
 }
 
 /**
- * @param {import('node:http').IncomingMessage} req
- * @returns {Promise<Buffer>}
- */
-function readBody(req) {
-  return new Promise((resolve, reject) => {
-    /** @type {Buffer[]} */
-    const chunks = []
-    let size = 0
-    req.on('data', (/** @type {Buffer} */ chunk) => {
-      size += chunk.length
-      if (size > MAX_BODY_BYTES) {
-        reject(new Error('request body too large'))
-        req.destroy()
-        return
-      }
-      chunks.push(chunk)
-    })
-    req.on('end', () => resolve(Buffer.concat(chunks)))
-    req.on('error', reject)
-  })
-}
-
-/**
- * @param {import('node:http').ServerResponse} res
- * @param {number} status
- * @param {string} message
- */
-function sendJson(res, status, message) {
-  res.writeHead(status, { 'content-type': 'application/json' })
-  res.end(JSON.stringify({ success: false, error: 'gateway_error', msg: message }))
-}
-
-/**
  * Creates a request handler that forwards API paths to `upstream`. It answers true when it
  * handled the request, false when the path is not an API path (the caller serves it).
  * @param {URL} upstream
- * @param {{ fetchImpl?: typeof fetch }} [options]
+ * @param {{ fetchImpl?: typeof fetch, timeoutMs?: number, maxResponseBytes?: number }} [options]
  */
 export function createApiProxy(upstream, options = {}) {
   const fetchImpl = options.fetchImpl ?? fetch
+  const timeoutMs = options.timeoutMs ?? UPSTREAM_TIMEOUT_MS
+  const maxResponseBytes = options.maxResponseBytes ?? MAX_RESPONSE_BYTES
   /**
    * @param {import('node:http').IncomingMessage} req
    * @param {import('node:http').ServerResponse} res
    * @returns {Promise<boolean>}
    */
   return async function proxy(req, res) {
-    const path = req.url ?? '/'
-    if (!API_PATH.test(path)) return false
+    const raw = req.url ?? ''
+    // Only a path that passes the raw check is looked at further; the parsed one decides.
+    if (!API_PATH.test(raw)) return false
+    const parsed = parseTarget(raw)
+    if (!parsed.ok) {
+      sendError(res, parsed.status, parsed.error, parsed.msg)
+      return true
+    }
+    // Dot segments and encoded separators are refused above; doubled slashes are refused here,
+    // so the path Vast routes on is the path checked.
+    const target = new URL(`${upstream.origin}${parsed.pathname}${parsed.search}`)
+    if (
+      !API_PATH.test(parsed.pathname) ||
+      parsed.pathname.includes('//') ||
+      target.pathname !== parsed.pathname
+    ) {
+      sendError(res, 400, 'bad_path', 'This API path is not forwarded.')
+      return true
+    }
+    const crossSite = crossSiteReason(req.headers)
+    if (crossSite) {
+      sendError(res, 403, 'cross_site', crossSite)
+      return true
+    }
     const method = (req.method ?? 'GET').toUpperCase()
     if (!['GET', 'POST', 'PUT', 'DELETE'].includes(method)) {
-      sendJson(res, 405, `Method ${method} is not forwarded.`)
+      sendError(res, 405, 'method_not_allowed', `Method ${method} is not forwarded.`)
       return true
     }
     /** @type {Record<string, string>} */
@@ -90,39 +91,46 @@ export function createApiProxy(upstream, options = {}) {
     }
     let body
     try {
-      body = method === 'GET' ? undefined : await readBody(req)
+      body = method === 'GET' ? undefined : await readRequestBody(req, MAX_BODY_BYTES)
     } catch {
-      sendJson(res, 413, 'Request body too large.')
+      return true // cut off mid-body: there is no one left to answer
+    }
+    if (body === null) {
+      sendError(res, 413, 'too_large', 'Request body too large.', { connection: 'close' })
       return true
     }
-    const target = new URL(path, upstream)
-    let upstreamRes
+    const signal = AbortSignal.timeout(timeoutMs)
     try {
-      upstreamRes = await fetchImpl(target, {
+      const upstreamRes = await fetchImpl(target, {
         method,
         headers,
         body: body && body.length > 0 ? new Uint8Array(body) : undefined,
         redirect: 'manual',
-        signal: AbortSignal.timeout(UPSTREAM_TIMEOUT_MS),
+        signal,
       })
-    } catch (error) {
-      const timedOut = error instanceof Error && error.name === 'TimeoutError'
-      sendJson(
+      const payload = await readCapped(upstreamRes, maxResponseBytes)
+      if (payload === null) {
+        sendError(res, 502, 'too_large', 'The Vast API answer is larger than the gateway accepts.')
+        return true
+      }
+      /** @type {Record<string, string>} */
+      const outHeaders = { 'cache-control': 'no-store' }
+      for (const name of FORWARDED_RESPONSE_HEADERS) {
+        const value = upstreamRes.headers.get(name)
+        if (value !== null) outHeaders[name] = value
+      }
+      res.writeHead(upstreamRes.status, outHeaders)
+      res.end(payload)
+    } catch {
+      sendError(
         res,
-        timedOut ? 504 : 502,
-        timedOut ? 'The Vast API did not answer in time.' : 'The Vast API could not be reached.',
+        signal.aborted ? 504 : 502,
+        'gateway_error',
+        signal.aborted
+          ? 'The Vast API did not answer in time.'
+          : 'The Vast API could not be reached.',
       )
-      return true
     }
-    /** @type {Record<string, string>} */
-    const outHeaders = {}
-    for (const name of FORWARDED_RESPONSE_HEADERS) {
-      const value = upstreamRes.headers.get(name)
-      if (value !== null) outHeaders[name] = value
-    }
-    const payload = Buffer.from(await upstreamRes.arrayBuffer())
-    res.writeHead(upstreamRes.status, outHeaders)
-    res.end(payload)
     return true
   }
 }

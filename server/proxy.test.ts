@@ -3,6 +3,7 @@ import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiProxy, upstreamFrom } from './proxy.mjs'
+import { jsonBody, listen as listenOn, rawRequest, requestHead } from './test-support'
 
 interface Seen {
   method: string | undefined
@@ -67,7 +68,8 @@ describe('API gateway', () => {
       headers: {
         authorization: 'Bearer k-123',
         'content-type': 'application/json',
-        origin: 'https://evil.example',
+        // The app's own origin: allowed, yet not passed on.
+        origin: gatewayUrl,
         cookie: 'a=b',
         referer: 'http://127.0.0.1/secret-page',
       },
@@ -121,4 +123,80 @@ describe('API gateway', () => {
       msg: 'The Vast API could not be reached.',
     })
   })
+})
+
+describe('API gateway under a misbehaving upstream', () => {
+  let slow: Server
+  let slowGateway: Server
+  let port = 0
+  let bigSent = 0
+
+  beforeAll(async () => {
+    const up = await listenOn((req, res) => {
+      if (req.url === '/api/v0/trickle/') {
+        // Headers at once, then a byte a second: never done within the gateway's timeout.
+        res.writeHead(200, { 'content-type': 'application/json' })
+        res.write('[')
+        const timer = setInterval(() => res.write(' '), 1000)
+        res.on('close', () => clearInterval(timer))
+        return
+      }
+      if (req.url === '/api/v0/declared-big/') {
+        res.writeHead(200, { 'content-type': 'application/json', 'content-length': '5000000' })
+        res.end(Buffer.alloc(5_000_000, ' '))
+        return
+      }
+      // 5 MB, chunked: only counting shows it is too large.
+      res.writeHead(200, { 'content-type': 'application/json' })
+      const chunk = Buffer.alloc(64 * 1024, ' ')
+      const pump = () => {
+        while (bigSent < 5_000_000) {
+          bigSent += chunk.length
+          if (!res.write(chunk)) return void res.once('drain', pump)
+        }
+        res.end()
+      }
+      pump()
+    })
+    slow = up.server
+    const proxy = createApiProxy(upstreamFrom(`http://127.0.0.1:${up.port}`), {
+      timeoutMs: 300,
+      maxResponseBytes: 1_000_000,
+    })
+    const gw = await listenOn((req, res) => void proxy(req, res))
+    slowGateway = gw.server
+    port = gw.port
+  })
+
+  afterAll(() => {
+    slow.closeAllConnections()
+    slow.close()
+    slowGateway.close()
+  })
+
+  it('answers 504 in JSON when the body trickles past the timeout', async () => {
+    const started = Date.now()
+    const res = await rawRequest(port, requestHead('GET', '/api/v0/trickle/', '127.0.0.1'))
+    expect(res.status).toBe(504)
+    expect(res.headers['content-type']).toBe('application/json')
+    expect(jsonBody(res)).toEqual({
+      success: false,
+      error: 'gateway_error',
+      msg: 'The Vast API did not answer in time.',
+    })
+    expect(Date.now() - started).toBeLessThan(5000)
+  })
+
+  it.each(['/api/v0/big/', '/api/v0/declared-big/'])(
+    'answers the cap error for %s, larger than the cap',
+    async (path) => {
+      const res = await rawRequest(port, requestHead('GET', path, '127.0.0.1'))
+      expect(res.status).toBe(502)
+      expect(jsonBody(res)).toEqual({
+        success: false,
+        error: 'too_large',
+        msg: 'The Vast API answer is larger than the gateway accepts.',
+      })
+    },
+  )
 })
