@@ -15,10 +15,13 @@ import { createWorld, requestLog } from '../simulator/model'
 import {
   autoStopSnippet,
   labelWithDeadline,
+  ONSTART_MAX_CHARS,
+  onstartRoom,
   readAutoStop,
   SNIPPET_TAG_V1,
   stripAutoStopMarker,
   withAutoStop,
+  withWatchdog,
 } from './auto-stop'
 
 const { base } = simulatorOverHttp()
@@ -72,14 +75,17 @@ describe('auto-stop snippet, run in sh against the simulator', () => {
     expect(writesTo(world, id)).toHaveLength(0)
   })
 
-  it('follows an Extend: a later deadline in the label keeps it running', async () => {
-    const { world, id, env, setLabel } = runningBox()
-    setLabel(labelWithDeadline('train', nowSec() + 600))
-    runSnippet(autoStopSnippet('stop', nowSec() + 1), { PATH: sandbox('curl').path, ...env })
-    await until(() => requestLog(world).filter((r) => r.method === 'GET').length >= 3)
-    expect(world.instances.get(id)?.transition.kind).toBe('create')
-    expect(writesTo(world, id)).toHaveLength(0)
-  })
+  it.each(['curl', 'wget', 'python3'] as const)(
+    'follows an Extend: a later deadline in the label keeps it running (%s)',
+    async (tool) => {
+      const { world, id, env, setLabel } = runningBox()
+      setLabel(labelWithDeadline('train', nowSec() + 600))
+      runSnippet(autoStopSnippet('stop', nowSec() + 1), { PATH: sandbox(tool).path, ...env })
+      await until(() => requestLog(world).filter((r) => r.method === 'GET').length >= 3)
+      expect(world.instances.get(id)?.transition.kind).toBe('create')
+      expect(writesTo(world, id)).toHaveLength(0)
+    },
+  )
 
   it("cannot touch another instance with a container's key", async () => {
     const world = createWorld({ instances: 2, rateLimits: false })
@@ -129,5 +135,13 @@ describe('auto-stop bookkeeping', () => {
     expect(snippet).not.toContain('autostop@')
     expect(snippet).toContain('$CONTAINER_API_KEY')
     expect(snippet.length).toBeLessThan(3_300)
+  })
+  it('leaves room in onstart for the user script', () => {
+    const rules = {
+      deadline: { action: 'destroy', atSec: 99_999_999_999 },
+      idle: { minutes: 99_999, belowPct: 100 },
+    } as const
+    expect(onstartRoom(rules)).toBeGreaterThan(800)
+    expect(withWatchdog('echo hi', rules)).toHaveLength(ONSTART_MAX_CHARS - onstartRoom(rules) + 7)
   })
 })

@@ -50,18 +50,18 @@ set -f; R=${body}
 C=\${VC_AUTOSTOP_INTERVAL:-${CHECK_INTERVAL_S}}; J=\${VC_WATCHDOG_SAMPLE:-${SAMPLE_INTERVAL_S}}; S=\${VC_WATCHDOG_MINUTE:-60}
 U="\${VC_API_URL:-https://console.vast.ai}/api/v0/instances/$CONTAINER_ID/"
 M=auto; M="\${M}stop@"; H="Authorization: Bearer $CONTAINER_API_KEY"; V='Content-Type: application/json'
-l() { echo "watchdog: $*"; }; k() { echo "auto-stop: $*"; }
+l() { echo "watchdog: $*"; }; k() { echo "auto-stop: $*"; }; c() { command -v "$1" >/dev/null 2>&1; }
 [ -n "$CONTAINER_API_KEY" ] && [ -n "$CONTAINER_ID" ] || { k "no container key; not armed"; exit 0; }
-if command -v curl >/dev/null 2>&1; then T=curl
+if c curl; then T=curl
 elif wget --help 2>&1 | grep -q -e --method; then T=wget
-elif command -v python3 >/dev/null 2>&1; then T=python3
+elif c python3; then T=python3
 else k "needs curl, wget or python3; not armed"; exit 0; fi
 req() { case $T in
 curl) curl -fsS -m 30 -X "$1" -H "$H" -H "$V" \${2:+--data "$2"} "$U";;
 wget) wget -q -T 30 -O- --method="$1" --header="$H" --header="$V" \${2:+--body-data="$2"} "$U";;
 *) python3 -c 'import sys,urllib.request as u;a=sys.argv;print(u.urlopen(u.Request(a[3],a[2].encode() or None,dict(h.split(": ",1) for h in a[4:]),method=a[1]),timeout=30).read().decode())' "$1" "$2" "$U" "$H" "$V";;
 esac; }
-n() { case $1 in ''|*[!0-9]*) return 1;; esac; [ \${#1} -le "\${2:-11}" ]; }
+n() { case $1 in ''|*[!0-9]*|0?*) return 1;; esac; [ \${#1} -le "\${2:-11}" ]; }
 rules() { case $1 in
 *.*.*.*) d=\${1%%.*}; r=\${1#*.}; a=\${r%%.*}; r=\${r#*.}; m=\${r%%.*}; p=\${r#*.}
 case $a in s) a=stop;; d) a=destroy;; *) return 1;; esac
@@ -76,10 +76,9 @@ say() { X=\${D:+$A at $D}; X=\${X:-no deadline}; [ "$N" -gt 0 ] && X="$X, idle $
 idle() { u=$($Q nvidia-smi --query-gpu=utilization.gpu --format=csv,noheader,nounits 2>/dev/null) && [ -n "$u" ] || u=x
 for v in $u; do n "$v" 3 || { [ -n "$E" ] || l "nvidia-smi unreadable; GPUs counted busy"; E=1; return 1; }; [ "$v" -lt "$P" ] || return 1; done; }
 O=$(date +%s); B=; rules "$R"; upd
-[ -z "$Y" ] || [ "$N" -gt 0 ] || { k "deadline passed before this start; not armed"; exit 0; }
-[ -z "$Y" ] || k "deadline passed before this start; deadline off"
+[ -z "$Y" ] || { Y="deadline passed before this start"; [ "$N" -gt 0 ] || { k "$Y; not armed"; exit 0; }; k "$Y; deadline off"; }
 X=\${D:+$A at $D}; k "armed, \${X:-no deadline} with $T"; say
-G=; command -v nvidia-smi >/dev/null 2>&1 && G=1; Q=; timeout 9 true 2>/dev/null && Q="timeout 60"
+G=; c nvidia-smi && G=1; Q=; timeout 9 true 2>/dev/null && Q="timeout 60"
 t=$((O + C)); Z=; W=; E=; F=
 while :; do now=$(date +%s); w=
 [ "$now" -lt "$t" ] || { t=$((now + C)); upd && { Z=; say; }; }
@@ -92,6 +91,14 @@ if [ $a = stop ]; then req PUT '{"state":"stopped"}'; else req DELETE '{}'; fi >
 [ "$N" -gt 0 ] && [ -n "$G" ] && sleep "$J" || sleep "$C"; done
 ) &
 `
+}
+
+/** Vast's cap on `args` + `args_str` + `onstart` together (create_instance input validation). */
+export const ONSTART_MAX_CHARS = 4096
+
+/** Characters left for the user's own onstart (and args) once the watchdog is in. */
+export function onstartRoom(rules: WatchdogRules): number {
+  return ONSTART_MAX_CHARS - watchdogSnippet(rules).length
 }
 
 /** Prepends the watchdog to the user's own onstart (kept after it, unchanged). */

@@ -5,11 +5,12 @@
  * first `autostop@…` token in it, so rules change without a restart. The marker:
  *
  *   autostop@<D>.<a>.<M>.<P>      e.g. autostop@1800000000.s.30.5 (at most 30 characters)
- *     D  deadline, unix seconds (1–11 digits); empty = no deadline
+ *     D  deadline, unix seconds; empty = no deadline
  *     a  what the deadline does: s = stop, d = destroy (the idle rule always stops)
- *     M  idle minutes (0–5 digits); 0 = idle rule off
+ *     M  idle minutes (up to 5 digits); 0 = idle rule off
  *     P  idle threshold: every GPU under P % (0–100)
  *   autostop@<D>                  the first format (Extend): moves the deadline only
+ * Numbers are plain digits without a leading zero (D up to 11, M up to 5, P up to 3 digits).
  *
  * Anything else after `autostop@` (up to a space or a quote) is unreadable: the instance keeps
  * the rules it had. No deadline is written as an empty D, never 0, so an instance armed with the
@@ -41,8 +42,10 @@ export const MARKER_PREFIX = 'autostop@'
 export const DEFAULT_IDLE: IdleRule = { minutes: 30, belowPct: 5 }
 export const IDLE_MINUTES_MAX = 7 * 24 * 60
 
-const FULL = /^(\d{0,11})\.([sd])\.(\d{1,5})\.(\d{1,3})$/
-const DEADLINE_ONLY = /^\d{1,11}$/
+/** A number as the snippet takes it: digits, no leading zero (sh arithmetic reads 010 as 8). */
+const num = (digits: number) => `(?:0|[1-9]\\d{0,${digits - 1}})`
+const FULL = new RegExp(`^(${num(11)}?)\\.([sd])\\.(${num(5)})\\.(${num(3)})$`)
+const DEADLINE_ONLY = new RegExp(`^${num(11)}$`)
 /** The first marker token in a label, as the snippet finds it (up to a space or a quote). */
 const TOKEN = /autostop@([^ "]*)/
 const TOKENS = /\s*autostop@[^ "]*/g

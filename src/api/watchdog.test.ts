@@ -128,6 +128,23 @@ describe('watchdog, more rules (sh)', () => {
     expect(writesTo(world, id).map((r) => r.method)).toEqual(['DELETE'])
   })
 
+  it('after a restart past the deadline, drops only the deadline and still watches idle', async () => {
+    const { world, id, env } = runningBox()
+    const watchdog = run(
+      watchdogSnippet({
+        deadline: { action: 'destroy', atSec: nowSec() - 60 },
+        idle: { minutes: 1, belowPct: 5 },
+      }),
+      { PATH: sandbox('wget', { gpus: [1] }).path, ...env },
+    )
+    await until(() => world.instances.get(id)?.transition.kind === 'stop')
+    expect(watchdog.output()).toContain(
+      'auto-stop: deadline passed before this start; deadline off',
+    )
+    expect(watchdog.output()).toContain('auto-stop: armed, no deadline with wget')
+    expect(writesTo(world, id).map((r) => r.method)).toEqual(['PUT'])
+  })
+
   it('counts unreadable utilisation as busy, and says so once', async () => {
     const { world, id, env } = runningBox()
     const box = sandbox('curl', { gpus: ['[N/A]'] })
