@@ -23,6 +23,27 @@ const both: WatchdogRules = {
   idle: { minutes: 30, belowPct: 5 },
 }
 
+/** Marker bodies neither the app nor the snippet accepts. */
+const UNREADABLE = [
+  '',
+  '1x',
+  '1.s.30',
+  '1.s.30.5.6',
+  '1.x.30.5',
+  '1.S.30.5',
+  '1.s.30.101',
+  '1.s.123456.5',
+  '123456789012.s.1.1',
+  '1.s..5',
+  '-1.s.1.1',
+  '01.s.1.1',
+  '1.s.08.5',
+  '1.s.1.007',
+  '1800000000.',
+  '*.s.1.1',
+  '1.s.1.1\\',
+]
+
 describe('the label marker', () => {
   it('carries every rule in a few characters and reads back the same', () => {
     const cases: WatchdogRules[] = [
@@ -49,22 +70,7 @@ describe('the label marker', () => {
     })
   })
 
-  it.each([
-    '',
-    '1x',
-    '1.s.30',
-    '1.s.30.5.6',
-    '1.x.30.5',
-    '1.S.30.5',
-    '1.s.30.101',
-    '1.s.123456.5',
-    '123456789012.s.1.1',
-    '1.s..5',
-    '-1.s.1.1',
-    '01.s.1.1',
-    '1.s.08.5',
-    '1800000000.',
-  ])('treats %j as unreadable (the instance keeps its rules)', (body) => {
+  it.each(UNREADABLE)('treats %j as unreadable (the instance keeps its rules)', (body) => {
     expect(decodeRules(body)).toBeNull()
     expect(rulesFromLabel(`train autostop@${body}`, both)).toBe(both)
   })
@@ -159,22 +165,7 @@ const BODIES = [
   '1800000000',
   '0',
   '99999999999.s.99999.100',
-  '',
-  '1x',
-  '1.s.30',
-  '1.s.30.5.6',
-  '1.x.30.5',
-  '1.s.30.101',
-  '1.s.123456.5',
-  '123456789012.s.1.1',
-  '1.s..5',
-  '-1.s.1.1',
-  '01.s.1.1',
-  '1.s.08.5',
-  '1.s.1.007',
-  '1800000000.',
-  '*.s.1.1',
-  '1.s.1.1\\',
+  ...UNREADABLE,
 ]
 
 describe('the app and the snippet read a marker alike', () => {
