@@ -18,11 +18,13 @@ import {
   ONSTART_MAX_CHARS,
   onstartRoom,
   readAutoStop,
+  readWatchdog,
   SNIPPET_TAG_V1,
   stripAutoStopMarker,
   withAutoStop,
   withWatchdog,
 } from './auto-stop'
+import { labelWithRules } from './watchdog-rules'
 
 const { base } = simulatorOverHttp()
 const { sandbox, run: runSnippet } = snippetRunner(base)
@@ -124,6 +126,25 @@ describe('auto-stop bookkeeping', () => {
     expect(readAutoStop({ label: 'x autostop@1800000600', onstart })?.deadlineSec).toBe(
       1_800_000_600,
     )
+  })
+  it('reads every rule back, the label overriding the ones set at rent', () => {
+    const baked = {
+      deadline: { action: 'stop', atSec: 1_800_000_000 },
+      idle: { minutes: 30, belowPct: 5 },
+    } as const
+    const onstart = withWatchdog('echo hi', baked)
+    expect(readWatchdog({ label: 'box', onstart })).toEqual({ version: 2, baked, rules: baked })
+    const changed = { deadline: null, idle: { minutes: 10, belowPct: 20 } }
+    expect(readWatchdog({ label: labelWithRules('box', changed), onstart })?.rules).toEqual(changed)
+    // The first snippet follows only a deadline, whatever the label says.
+    const v1 = `${SNIPPET_TAG_V1} (A=destroy D=1800000000)\necho hi`
+    expect(readWatchdog({ label: 'autostop@1800000600.s.10.20', onstart: v1 })).toEqual({
+      version: 1,
+      baked: { deadline: { action: 'destroy', atSec: 1_800_000_000 }, idle: null },
+      rules: { deadline: { action: 'destroy', atSec: 1_800_000_600 }, idle: null },
+    })
+    expect(readWatchdog({ label: 'autostop@.s.10.20', onstart: v1 })?.rules.deadline).toBeNull()
+    expect(readWatchdog({ label: null, onstart: 'echo hi' })).toBeNull()
   })
   it('keeps the user label around the marker', () => {
     const label = labelWithDeadline(labelWithDeadline('my box', 1), 2)

@@ -150,13 +150,13 @@ export function readWatchdog(
   }
   const v1 = TAG_V1.exec(onstart)
   if (!v1) return null
-  const baked: WatchdogRules = {
-    deadline: { action: v1[1] === 'destroy' ? 'destroy' : 'stop', atSec: Number(v1[2]) },
-    idle: null,
-  }
-  const rules = rulesFromLabel(instance.label, baked)
-  // The first snippet reads only a deadline from the label.
-  return { version: 1, baked, rules: { deadline: rules.deadline ?? baked.deadline, idle: null } }
+  const action: AutoStopAction = v1[1] === 'destroy' ? 'destroy' : 'stop'
+  const baked: WatchdogRules = { deadline: { action, atSec: Number(v1[2]) }, idle: null }
+  // The first snippet takes the digits after the first marker as its deadline (none: never).
+  const digits = /autostop@(\d*)/.exec(instance.label ?? '')?.[1]
+  const deadline =
+    digits === undefined ? baked.deadline : digits ? { action, atSec: Number(digits) } : null
+  return { version: 1, baked, rules: { deadline, idle: null } }
 }
 
 export interface AutoStop {
