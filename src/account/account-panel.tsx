@@ -11,7 +11,7 @@ import {
 import { accountQueries } from '../api/queries'
 import { useAccountSwitch } from '../api/use-account-switch'
 import { Button } from '../ui/button'
-import { formatUsd } from '../ui/format'
+import { formatUsd } from '../domain/format'
 import { accountName } from './key-fields'
 
 export interface AccountPanelProps {

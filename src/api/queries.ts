@@ -13,7 +13,7 @@ import {
   searchOffers,
   type InstanceList,
 } from './endpoints'
-import { isTransitioning, uiStatus } from './instance-status'
+import { isTransitioning, uiStatus } from '../domain/instance-status'
 import type { Instance } from './schemas'
 import type { BundlesQuery } from './bundles-query'
 

@@ -1,14 +1,14 @@
 import { useQueries, useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
 import { accountLabel, useAccounts, type AccountSummary } from '../api/api-key-store'
-import { statusLabel } from '../api/instance-status'
+import { statusLabel } from '../domain/instance-status'
 import { accountQueries, instanceQueries, otherAccountQueries } from '../api/queries'
 import { useAccountSwitch } from '../api/use-account-switch'
 import { Button } from '../ui/button'
 import { ColumnHeads } from '../ui/column-heads'
-import { formatRate, formatUsd } from '../ui/format'
+import { formatRate, formatUsd } from '../domain/format'
 import { combineAccounts, type AccountSlice } from './all-accounts'
-import { formatRunway } from './cost'
+import { formatRunway } from '../domain/money/burn'
 import { gpuText, instanceTitle } from './instance-view'
 
 /**

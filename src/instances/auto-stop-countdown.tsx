@@ -1,6 +1,6 @@
-import { labelWithDeadline, readAutoStop, type AutoStop } from '../api/auto-stop'
+import { labelWithDeadline, readAutoStop, type AutoStop } from '../domain/auto-stop'
 import { labelInstance } from '../api/endpoints'
-import { uiStatus } from '../api/instance-status'
+import { uiStatus } from '../domain/instance-status'
 import { useApiMutation } from '../api/mutation'
 import { instanceQueries } from '../api/queries'
 import type { Instance } from '../api/schemas'

@@ -1,14 +1,14 @@
-import { stripAutoStopMarker } from '../api/auto-stop'
+import { stripAutoStopMarker } from '../domain/auto-stop'
 import { destroyInstance, startInstance, stopInstance } from '../api/endpoints'
-import { canStart, canStop } from '../api/instance-status'
+import { canStart, canStop } from '../domain/instance-status'
 import { useApiMutation } from '../api/mutation'
 import { instanceQueries } from '../api/queries'
 import type { Instance } from '../api/schemas'
 import { Button } from '../ui/button'
 import { requestConfirm } from '../ui/confirm-store'
-import { formatRate } from '../ui/format'
+import { formatRate } from '../domain/format'
 import { showToast } from '../ui/toast-store'
-import { burnOf, storageRate } from './cost'
+import { burnOf, storageRate } from '../domain/money/burn'
 
 type BulkKind = 'stop' | 'start' | 'destroy'
 

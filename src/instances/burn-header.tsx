@@ -3,8 +3,8 @@ import { useId } from 'react'
 import { accountQueries } from '../api/queries'
 import type { Instance } from '../api/schemas'
 import { cn } from '../ui/cn'
-import { formatRate, formatUsd } from '../ui/format'
-import { burnRate, formatRunway, runwayHours } from './cost'
+import { formatRate, formatUsd } from '../domain/format'
+import { burnRate, formatRunway, runwayHours } from '../domain/money/burn'
 
 /** Below this many hours of runway the header turns into a warning. */
 export const LOW_RUNWAY_HOURS = 24

@@ -1,5 +1,5 @@
 /** Filter and sort for the instance cards (UI state only; the list itself stays in the cache). */
-import { uiStatus, type UiStatus } from '../api/instance-status'
+import { uiStatus, type UiStatus } from '../domain/instance-status'
 import type { Instance } from '../api/schemas'
 
 export type StatusFilter = 'all' | 'running' | 'changing' | 'stopped' | 'problem'

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { labelWithDeadline, readAutoStop, stripAutoStopMarker } from '../api/auto-stop'
+import { labelWithDeadline, readAutoStop, stripAutoStopMarker } from '../domain/auto-stop'
 import { labelInstance } from '../api/endpoints'
 import { useApiMutation } from '../api/mutation'
 import { instanceQueries } from '../api/queries'

@@ -8,7 +8,7 @@
 import { useEffect } from 'react'
 import { create } from 'zustand'
 import * as z from 'zod/mini'
-import { uiStatus, type UiStatus } from '../api/instance-status'
+import { uiStatus, type UiStatus } from '../domain/instance-status'
 import type { Instance } from '../api/schemas'
 
 const STORAGE_KEY = 'vast-console.observed.v1'

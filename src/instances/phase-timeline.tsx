@@ -1,4 +1,4 @@
-import { isTransitioning, uiStatus } from '../api/instance-status'
+import { isTransitioning, uiStatus } from '../domain/instance-status'
 import type { Instance } from '../api/schemas'
 import { useObserved } from './observed'
 import { LOADING_WARN_MS, formatSpan, loadingFor, phaseTimeline, pullProgress } from './timeline'

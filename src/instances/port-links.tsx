@@ -1,4 +1,4 @@
-import { uiStatus } from '../api/instance-status'
+import { uiStatus } from '../domain/instance-status'
 import type { Instance } from '../api/schemas'
 import { portLinks } from './timeline'
 

@@ -1,5 +1,5 @@
 import { rebootInstance } from '../api/endpoints'
-import { uiStatus } from '../api/instance-status'
+import { uiStatus } from '../domain/instance-status'
 import { useApiMutation } from '../api/mutation'
 import { instanceQueries } from '../api/queries'
 import type { Instance } from '../api/schemas'

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { sshCommand, uiStatus } from '../api/instance-status'
+import { sshCommand, uiStatus } from '../domain/instance-status'
 import type { Instance } from '../api/schemas'
 import { Button } from '../ui/button'
 

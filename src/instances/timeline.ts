@@ -2,7 +2,7 @@
  * The phase timeline (created → loading → running) from `start_date` and this browser's
  * sightings, the image-pull progress read from `status_msg`, and the open-port links.
  */
-import { STATUS_LABELS, uiStatus } from '../api/instance-status'
+import { STATUS_LABELS, uiStatus } from '../domain/instance-status'
 import type { Instance } from '../api/schemas'
 import type { Sighting } from './observed'
 

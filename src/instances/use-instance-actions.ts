@@ -1,12 +1,13 @@
 import { destroyInstance, startInstance, stopInstance } from '../api/endpoints'
-import { canDestroy, canStart, canStop } from '../api/instance-status'
+import { canDestroy, canStart, canStop } from '../domain/instance-status'
 import { useApiMutation } from '../api/mutation'
 import { instanceQueries } from '../api/queries'
 import type { Instance } from '../api/schemas'
 import { requestConfirm } from '../ui/confirm-store'
-import { formatRate } from '../ui/format'
+import { formatRate } from '../domain/format'
 import { showToast } from '../ui/toast-store'
-import { blockedReason, gpuText, storagePerDay, type InstanceActionId } from './instance-view'
+import { storagePerDay } from '../domain/money/burn'
+import { blockedReason, gpuText, type InstanceActionId } from './instance-view'
 
 export interface InstanceAction {
   id: InstanceActionId

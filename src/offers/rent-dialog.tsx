@@ -9,11 +9,11 @@ import type { Offer } from '../api/schemas'
 import { Button } from '../ui/button'
 import { Dialog } from '../ui/dialog'
 import { Field, inputClass } from '../ui/field'
-import { formatRate, formatUsd } from '../ui/format'
+import { formatPrice, formatRate, formatUsd } from '../domain/format'
 import { showToast } from '../ui/toast-store'
-import { formatPrice, gpuSummary, isVerified, offerReliability } from './offer-format'
-import { defaultBid, rentCost } from './rent-cost'
-import { GUARD_CONFIRM_WORD } from '../api/spend-guards'
+import { gpuSummary, isVerified, offerReliability } from './offer-format'
+import { defaultBid, rentCost } from '../domain/money/rent-cost'
+import { GUARD_CONFIRM_WORD } from '../domain/spend-guards'
 import {
   armAutoStop,
   AutoStopFields,

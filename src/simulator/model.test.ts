@@ -4,7 +4,7 @@ import offersSample from '../api/fixtures/offers.json'
 import instancesSample from '../api/fixtures/instances-v1-page.json'
 import userSample from '../api/fixtures/user-current.json'
 import { accountSchema, instanceSchema, offerSchema, parseRows } from '../api/schemas'
-import { uiStatus } from '../api/instance-status'
+import { uiStatus } from '../domain/instance-status'
 import { LIFECYCLE_MS } from './lifecycle'
 import {
   advance,

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState, type ChangeEvent, type FormEvent } from 'react'
-import { stripAutoStopMarker } from '../../api/auto-stop'
+import { stripAutoStopMarker } from '../../domain/auto-stop'
 import { instanceQueries } from '../../api/queries'
 import type { Instance } from '../../api/schemas'
 import {

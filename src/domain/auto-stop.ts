@@ -10,7 +10,7 @@
  * - A container that starts after the deadline (the user started it again later) is left alone.
  * - The key never appears in the snippet: the container reads it from its own environment.
  */
-import type { Instance } from './schemas'
+import type { InstanceFields as Instance } from './fields'
 
 export type AutoStopAction = 'stop' | 'destroy'
 

@@ -2,7 +2,7 @@
  * One UI state from Vast's actual_status / intended_status pair (reference §5.5), the rules
  * that follow from it (polling, which actions apply) and the SSH command rule (§5.4).
  */
-import type { Instance } from './schemas'
+import type { InstanceFields as Instance } from './fields'
 
 export type UiStatus =
   | 'provisioning'

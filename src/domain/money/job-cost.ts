@@ -2,7 +2,7 @@
  * What a whole job costs on an offer: compute for the planned hours, storage for the disk over
  * those hours, and data moved at the host's bandwidth prices (inet_*_cost, $/GB; reference §3.4).
  */
-import type { Offer } from '../api/schemas'
+import type { OfferPriceFields } from '../fields'
 import { HOURS_PER_MONTH } from './rent-cost'
 
 export interface JobPlan {
@@ -24,7 +24,7 @@ export interface JobCost {
 }
 
 type JobOffer = Pick<
-  Offer,
+  OfferPriceFields,
   'dph_total' | 'storage_total_cost' | 'storage_cost' | 'inet_up_cost' | 'inet_down_cost'
 >
 

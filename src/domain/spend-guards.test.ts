@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import {
-  guardViolations,
-  reloadSpendGuards,
-  readSpendGuards,
-  saveSpendGuards,
-} from './spend-guards'
+import { guardViolations } from './spend-guards'
 
 describe('spend guards', () => {
   it('flags a rental above the $/hr cap and an instance above the count cap', () => {
@@ -28,13 +23,5 @@ describe('spend guards', () => {
         { perHour: 99, existingInstances: null },
       ),
     ).toEqual([])
-  })
-  it('survives a reload', () => {
-    saveSpendGuards({ maxPerHour: 0.5, maxInstances: 4 })
-    reloadSpendGuards()
-    expect(readSpendGuards()).toEqual({ maxPerHour: 0.5, maxInstances: 4 })
-    localStorage.setItem('vast-console.spend-guards.v1', '{"maxPerHour":-1,"maxInstances":0}')
-    reloadSpendGuards()
-    expect(readSpendGuards()).toEqual({ maxPerHour: null, maxInstances: null })
   })
 })

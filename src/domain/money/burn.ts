@@ -7,8 +7,8 @@
  * `storage_total_cost` is $/hr for the disk, billed from creation until destroy, stopped or not;
  * `dph_base` is the GPU part. Loading is not charged for the GPU.
  */
-import { uiStatus, type UiStatus } from '../api/instance-status'
-import type { Instance } from '../api/schemas'
+import { uiStatus, type UiStatus } from '../instance-status'
+import type { InstanceFields as Instance } from '../fields'
 
 type Rates = Pick<Instance, 'dph_total' | 'dph_base' | 'storage_total_cost'>
 type CostFields = Rates & Pick<Instance, 'actual_status' | 'intended_status' | 'status_msg'>
@@ -120,6 +120,27 @@ export function accruedCost(
   const uptime = typeof instance.uptime_mins === 'number' ? instance.uptime_mins : null
   const gpuHours = gpuBilling(instance) ? Math.min(ageHours, uptime === null ? 0 : uptime / 60) : 0
   return (storage ?? 0) * ageHours + (gpu ?? 0) * gpuHours
+}
+
+/** What the disk costs per day (`storage_total_cost` is $/hr), or null when unknown. */
+export function storagePerDay(instance: Pick<Instance, 'storage_total_cost'>): number | null {
+  const hourly = instance.storage_total_cost
+  return hourly == null || !Number.isFinite(hourly) ? null : hourly * 24
+}
+
+/** What running instances cost together right now, in $/hr (unknown prices are left out). */
+export function runningSummary(instances: readonly CostFields[]): {
+  running: number
+  perHour: number
+} {
+  let running = 0
+  let perHour = 0
+  for (const instance of instances) {
+    if (uiStatus(instance) !== 'running') continue
+    running += 1
+    perHour += instance.dph_total ?? 0
+  }
+  return { running, perHour }
 }
 
 export interface StillBillingRow {

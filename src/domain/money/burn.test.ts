@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
-import { instanceSchema, type Instance } from '../api/schemas'
+import { instanceSchema, type Instance } from '../../api/schemas'
 import {
   accruedCost,
   burnOf,
   burnRate,
   formatRunway,
   gpuRate,
+  runningSummary,
   runwayHours,
   stillBilling,
-} from './cost'
+  storagePerDay,
+} from './burn'
 
 const RUNNING = { actual_status: 'running', intended_status: 'running' }
 const STOPPED = { actual_status: 'exited', intended_status: 'stopped' }
@@ -124,5 +126,27 @@ describe('still billing', () => {
     expect(rows[0]?.perDay).toBeCloseTo(0.48, 10)
     expect(rows[1]?.daysStopped).toBeNull()
     expect(perDay).toBeCloseTo(0.72, 10)
+  })
+})
+
+describe('per-instance summaries', () => {
+  it('turns the hourly storage cost into a daily one', () => {
+    expect(storagePerDay(instance({ storage_total_cost: 0.00833333 }))).toBeCloseTo(0.2, 5)
+    expect(storagePerDay(instance({ storage_total_cost: '0.5' }))).toBe(12)
+  })
+  it('leaves an unknown storage cost unknown instead of zero', () => {
+    expect(storagePerDay(instance({ storage_total_cost: null }))).toBeNull()
+    expect(storagePerDay(instance({ storage_total_cost: undefined }))).toBeNull()
+  })
+  it('sums what running instances cost per hour, ignoring the others', () => {
+    const list = [
+      instance({ id: 1, actual_status: 'running', intended_status: 'running', dph_total: 0.3 }),
+      instance({ id: 2, actual_status: 'running', intended_status: 'running', dph_total: '1.2' }),
+      instance({ id: 3, actual_status: 'exited', intended_status: 'stopped', dph_total: 5 }),
+      instance({ id: 4, actual_status: 'loading', intended_status: 'running', dph_total: 5 }),
+    ]
+    const summary = runningSummary(list)
+    expect(summary.running).toBe(2)
+    expect(summary.perHour).toBeCloseTo(1.5, 6)
   })
 })
