@@ -8,7 +8,7 @@ import {
   useKeyHint,
   useKeyMode,
 } from '../api/api-key-store'
-import { accountQueries } from '../api/queries'
+import { accountQueries } from '../api/account/queries'
 import { useAccountSwitch } from '../api/use-account-switch'
 import { Button } from '../ui/button'
 import { formatUsd } from '../domain/format'

@@ -6,7 +6,7 @@
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import { readActiveAccountId, removeAccount, switchAccount } from './api-key-store'
-import { otherAccountQueries } from './queries'
+import { otherAccountQueries } from './account/queries'
 
 export function useAccountSwitch(): {
   switchTo: (id: string) => void

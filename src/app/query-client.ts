@@ -2,7 +2,11 @@ import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { isApiError } from '../api/errors'
 import { reportKeyRejected } from './session-store'
 
-const RETRYABLE = new Set(['network', 'server', 'rate_limited'])
+/**
+ * Transient failures TanStack Query retries. A 429 is not among them: the API client owns 429
+ * retries (it resends reads after the pacer's backoff and knows which calls are reads).
+ */
+const RETRYABLE = new Set(['network', 'server'])
 
 /**
  * A 401/403 means "the active key was revoked" except for calls that say otherwise: one needing

@@ -4,7 +4,7 @@
  * per account; the total's runway is that of the account that runs out first.
  */
 import { uiStatus } from '../domain/instance-status'
-import type { Instance } from '../api/schemas'
+import type { Instance } from '../api/instances/schemas'
 import { burnOf, burnRate, runwayHours, type Burn } from '../domain/money/burn'
 
 export interface AccountSlice {

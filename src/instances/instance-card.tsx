@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { statusLabel, uiStatus } from '../domain/instance-status'
-import type { Instance } from '../api/schemas'
+import type { Instance } from '../api/instances/schemas'
 import { cn } from '../ui/cn'
 import { formatRate, formatUsd } from '../domain/format'
 import { AutoStopCountdown } from './auto-stop-countdown'

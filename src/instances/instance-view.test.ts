@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
 import { canDestroy, canStart, canStop } from '../domain/instance-status'
-import { instanceSchema, type Instance } from '../api/schemas'
+import { instanceSchema, type Instance } from '../api/instances/schemas'
 import {
   blockedReason,
   describeStatusChanges,

@@ -4,7 +4,7 @@
  */
 import { statusLabel, uiStatus, type UiStatus } from '../domain/instance-status'
 import { stripAutoStopMarker } from '../domain/auto-stop'
-import type { Instance } from '../api/schemas'
+import type { Instance } from '../api/instances/schemas'
 
 /** "Instance 27400001", or "Instance 27400001 · my-label" when a label is set. */
 export function instanceTitle(instance: Pick<Instance, 'id' | 'label'>): string {

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type ReactNode } from 'react'
 import { accountLabel, useAccounts } from '../api/api-key-store'
-import { instanceQueries } from '../api/queries'
+import { instanceQueries } from '../api/instances/queries'
 import { AllAccountsView } from './all-accounts-view'
 import { Button } from '../ui/button'
 import { formatRate } from '../domain/format'

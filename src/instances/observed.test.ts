@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
-import { instanceSchema } from '../api/schemas'
+import { instanceSchema } from '../api/instances/schemas'
 import { readObservedMap, recordSightings, resetObserved, stoppedSinceIn } from './observed'
 
 const box = (id: number, actual: string | null, intended = 'running') =>

@@ -9,7 +9,7 @@ import { useEffect } from 'react'
 import { create } from 'zustand'
 import * as z from 'zod/mini'
 import { uiStatus, type UiStatus } from '../domain/instance-status'
-import type { Instance } from '../api/schemas'
+import type { Instance } from '../api/instances/schemas'
 
 const STORAGE_KEY = 'vast-console.observed.v1'
 /** Forget instances not seen for this long (destroyed elsewhere). */

@@ -1,5 +1,5 @@
 import { isTransitioning, uiStatus } from '../domain/instance-status'
-import type { Instance } from '../api/schemas'
+import type { Instance } from '../api/instances/schemas'
 import { useObserved } from './observed'
 import { LOADING_WARN_MS, formatSpan, loadingFor, phaseTimeline, pullProgress } from './timeline'
 import { useNow } from './use-now'

@@ -3,7 +3,7 @@
  * sightings, the image-pull progress read from `status_msg`, and the open-port links.
  */
 import { STATUS_LABELS, uiStatus } from '../domain/instance-status'
-import type { Instance } from '../api/schemas'
+import type { Instance } from '../api/instances/schemas'
 import type { Sighting } from './observed'
 
 /** Loading longer than this is unusual: the card warns. */

@@ -1,4 +1,4 @@
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
 import { Button } from '../ui/button'
 import { Dialog } from '../ui/dialog'
 import { formatDuration, formatGb, formatPercent, formatPrice, formatUsd } from '../domain/format'

@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
 import { cn } from '../ui/cn'
 import { formatDuration, formatGb, formatPercent, formatPrice, formatUsd } from '../domain/format'
 import { DEFAULT_JOB_PLAN, jobCost, type JobPlan } from '../domain/money/job-cost'

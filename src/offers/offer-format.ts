@@ -1,5 +1,5 @@
 /** How offers read on screen: short, unambiguous labels for one offer. */
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
 import { formatPrice } from '../domain/format'
 
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })

@@ -1,6 +1,6 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
 import { Button } from '../ui/button'
 import { CheckboxField } from '../ui/checkbox-field'
 import { Field } from '../ui/field'

@@ -7,7 +7,7 @@
  * first and Enter picks one, so the chart works without a pointer.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
 import { SelectField } from '../ui/select-field'
 import { formatPrice, formatUsd } from '../domain/format'
 import { formatNumber, gpuSummary } from './offer-format'

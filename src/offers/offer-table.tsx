@@ -1,7 +1,7 @@
 import { useTable, type ColumnVisibilityState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
 import { cn } from '../ui/cn'
 import type { JobPlan } from '../domain/money/job-cost'
 import { createOfferColumns, DEFAULT_HIDDEN_COLUMNS } from './offer-columns'

@@ -2,7 +2,7 @@
  * The rent dialog's form: the user's choices as typed, their validation, and the RentInput they
  * become. Limits follow the reference §4.1.
  */
-import type { RentInput } from '../api/endpoints'
+import type { RentInput } from '../api/offers/endpoints'
 import { formatRate } from '../domain/format'
 import { DEFAULT_DISK_GB } from './offer-filters'
 

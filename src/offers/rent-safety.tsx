@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query'
 import { CHECK_INTERVAL_S, withAutoStop, type AutoStopAction } from '../domain/auto-stop'
-import { instanceQueries } from '../api/queries'
+import { instanceQueries } from '../api/instances/queries'
 import { GUARD_CONFIRM_WORD, guardViolations } from '../domain/spend-guards'
 import { useSpendGuards } from '../api/spend-guards-store'
 import { Field } from '../ui/field'

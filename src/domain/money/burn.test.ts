@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
-import { instanceSchema, type Instance } from '../../api/schemas'
+import { instanceSchema, type Instance } from '../../api/instances/schemas'
 import {
   accruedCost,
   burnOf,

@@ -1,5 +1,5 @@
 import { useId, useMemo, useState } from 'react'
-import type { Offer } from '../../api/schemas'
+import type { Offer } from '../../api/offers/schemas'
 import { formatPrice } from '../../domain/format'
 import { Button } from '../../ui/button'
 import { ColumnHeads } from '../../ui/column-heads'

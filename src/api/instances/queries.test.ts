@@ -6,8 +6,8 @@ import {
   rent,
   requestLog,
   TEST_KEY,
-} from '../simulator/model'
-import { submitApiKey } from './api-key-store'
+} from '../../simulator/model'
+import { submitApiKey } from '../api-key-store'
 import type { InstanceList } from './endpoints'
 import {
   FAST_POLL_MS,

@@ -1,14 +1,9 @@
 import * as z from 'zod/mini'
 import { describe, expect, it } from 'vitest'
-import {
-  accountSchema,
-  instanceSchema,
-  numeric,
-  offerSchema,
-  offersEnvelopeSchema,
-  parseRows,
-  rentResultSchema,
-} from './schemas'
+import { accountSchema } from './account/schemas'
+import { instanceSchema } from './instances/schemas'
+import { numeric, parseRows } from './parse'
+import { offerSchema, offersEnvelopeSchema, rentResultSchema } from './offers/schemas'
 
 import offersSample from './fixtures/offers.json'
 import instancesSample from './fixtures/instances-v1-page.json'

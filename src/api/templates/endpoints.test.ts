@@ -1,16 +1,11 @@
 import * as z from 'zod/mini'
 import { describe, expect, it } from 'vitest'
-import { accountIdOf, createWorld } from '../simulator/model'
-import { submitApiKey } from './api-key-store'
-import { pacer } from './client'
-import { parseRows } from './schemas'
-import {
-  searchTemplates,
-  templateImage,
-  templateSchema,
-  templateSearchQuery,
-  type Template,
-} from './templates'
+import { accountIdOf, createWorld } from '../../simulator/model'
+import { submitApiKey } from '../api-key-store'
+import { pacer } from '../client'
+import { parseRows } from '../parse'
+import { searchTemplates, templateSearchQuery } from './endpoints'
+import { templateSchema, type Template } from './schemas'
 
 const raw = {
   id: 331872,
@@ -59,19 +54,6 @@ describe('templateSchema', () => {
     expect(dropped).toBe(3)
     expect(rows).toHaveLength(1)
     expect(rows[0]).toMatchObject({ recommended_disk_space: null, env: null, private: null })
-  })
-})
-
-describe('templateImage', () => {
-  const of = (image: string | null, tag: string | null) => templateImage({ image, tag })
-  it('joins image and tag unless the image already names one', () => {
-    expect(of('vllm/vllm-openai', 'latest')).toBe('vllm/vllm-openai:latest')
-    expect(of('vastai/pytorch', '@vastai-automatic-tag')).toBe(
-      'vastai/pytorch:@vastai-automatic-tag',
-    )
-    expect(of('localhost:5000/box:v2', 'latest')).toBe('localhost:5000/box:v2')
-    expect(of('localhost:5000/box', null)).toBe('localhost:5000/box')
-    expect(of(null, 'latest')).toBeNull()
   })
 })
 

@@ -5,7 +5,10 @@ import * as z from 'zod/mini'
 import { describe, expect, it } from 'vitest'
 import sample from './fixtures/offers.json'
 import { errorFromStatus } from './errors'
-import { accountSchema, instanceSchema, offerSchema, parseRows } from './schemas'
+import { accountSchema } from './account/schemas'
+import { instanceSchema } from './instances/schemas'
+import { offerSchema } from './offers/schemas'
+import { parseRows } from './parse'
 
 const json = fc.jsonValue({ maxDepth: 3 })
 const rawOffer: unknown = sample.offers[0]

@@ -1,21 +1,12 @@
 /**
- * Query-options factories with hierarchical keys. Keys never hold the API key: when the key
- * changes the whole cache is cleared instead.
+ * The instance list's query: hierarchical keys (never holding the API key: when the key changes
+ * the whole cache is cleared instead) and polling derived from the data (docs/data-fetching.md).
  */
 import { queryOptions } from '@tanstack/react-query'
-import { readAccountKey, readActiveAccountId } from './api-key-store'
-import { ApiError } from './errors'
-import {
-  getAccount,
-  getGpuNames,
-  listInstances,
-  listInstancesById,
-  searchOffers,
-  type InstanceList,
-} from './endpoints'
-import { isTransitioning, uiStatus } from '../domain/instance-status'
+import { isTransitioning, uiStatus } from '../../domain/instance-status'
+import { readActiveAccountId } from '../api-key-store'
+import { listInstances, listInstancesById, type InstanceList } from './endpoints'
 import type { Instance } from './schemas'
-import type { BundlesQuery } from './bundles-query'
 
 /** Fast poll while anything is changing: above the list's 1 s minimum interval. */
 export const FAST_POLL_MS = 2_000
@@ -93,33 +84,6 @@ export async function fetchInstanceList(
   return { ...previous, instances, dropped: previous.dropped + subset.dropped }
 }
 
-export const accountQueries = {
-  all: () => ['account'] as const,
-  current: () =>
-    queryOptions({
-      queryKey: [...accountQueries.all(), 'current'],
-      queryFn: ({ signal }) => getAccount({ signal }),
-    }),
-}
-
-export const offerQueries = {
-  all: () => ['offers'] as const,
-  search: (query: BundlesQuery) =>
-    queryOptions({
-      queryKey: [...offerQueries.all(), 'search', query],
-      queryFn: ({ signal }) => searchOffers(query, signal),
-      staleTime: 60_000,
-    }),
-  gpuNames: () =>
-    queryOptions({
-      queryKey: [...offerQueries.all(), 'gpu-names'],
-      queryFn: ({ signal }) => getGpuNames(signal),
-      staleTime: 24 * 60 * 60_000,
-      gcTime: 24 * 60 * 60_000,
-      retry: false,
-    }),
-}
-
 export const instanceQueries = {
   all: () => ['instances'] as const,
   list: () =>
@@ -134,43 +98,5 @@ export const instanceQueries = {
       },
       refetchInterval: (query) => pollInterval(query.state.data),
       refetchIntervalInBackground: false,
-    }),
-}
-
-/** Another held account's key, read at call time (never part of a query key). */
-function keyOf(accountId: string): string {
-  const key = readAccountKey(accountId)
-  if (!key) throw new ApiError('auth', 'This account is no longer held in this browser.')
-  return key
-}
-
-/** How often the combined view refreshes accounts other than the active one. */
-export const OTHER_ACCOUNT_POLL_MS = 60_000
-
-/**
- * The combined view's reads for accounts other than the active one: slow, whole-list polls with
- * that account's key. Their auth failures are that account's own (`meta.account`), not the
- * active key being revoked.
- */
-export const otherAccountQueries = {
-  all: () => ['other-accounts'] as const,
-  account: (accountId: string) =>
-    queryOptions({
-      queryKey: [...otherAccountQueries.all(), accountId, 'current'],
-      queryFn: ({ signal }) => getAccount({ key: keyOf(accountId), signal }),
-      refetchInterval: OTHER_ACCOUNT_POLL_MS,
-      refetchIntervalInBackground: false,
-      meta: { account: accountId },
-    }),
-  instances: (accountId: string) =>
-    queryOptions({
-      queryKey: [...otherAccountQueries.all(), accountId, 'instances'],
-      queryFn: async ({ signal }) => ({
-        ...(await listInstances(signal, keyOf(accountId))),
-        account: accountId,
-      }),
-      refetchInterval: OTHER_ACCOUNT_POLL_MS,
-      refetchIntervalInBackground: false,
-      meta: { account: accountId },
     }),
 }
