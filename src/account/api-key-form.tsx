@@ -29,7 +29,6 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
     event.preventDefault()
     const verified = await entry.verify()
     if (!verified) return
-    queryClient.clear()
     submitApiKey(verified.key, entry.remember, 'live', {
       userId: verified.account.id,
       name: accountName(verified.account),

@@ -1,7 +1,6 @@
 /**
  * Switching the active account: the key changes, so every cached answer (which belonged to the
- * other account) is dropped and refetched with the new key. Query keys never hold keys, so the
- * cache is cleared rather than partitioned.
+ * other account) is dropped (api/key-change) and refetched with the new key.
  */
 import { useQueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
@@ -17,7 +16,6 @@ export function useAccountSwitch(): {
     (id: string) => {
       if (readActiveAccountId() === id) return
       switchAccount(id)
-      queryClient.clear()
     },
     [queryClient],
   )
@@ -25,8 +23,8 @@ export function useAccountSwitch(): {
     (id: string) => {
       const wasActive = readActiveAccountId() === id
       removeAccount(id)
-      if (wasActive) queryClient.clear()
-      else {
+      // Removing the active account changes the key: the cache is cleared (api/key-change).
+      if (!wasActive) {
         queryClient.removeQueries({ queryKey: otherAccountQueries.account(id).queryKey })
         queryClient.removeQueries({ queryKey: otherAccountQueries.instances(id).queryKey })
       }

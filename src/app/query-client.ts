@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { isApiError } from '../api/errors'
+import { clearCacheOnKeyChange } from '../api/key-change'
 import { reportKeyRejected } from './session-store'
 
 /**
@@ -47,5 +48,6 @@ export function createQueryClient(): QueryClient {
       mutations: { retry: 0 },
     },
   })
+  clearCacheOnKeyChange(client)
   return client
 }

@@ -10,7 +10,7 @@ import { requestConfirm } from '../ui/confirm-store'
 import { formatRate } from '../domain/format'
 import { showToast } from '../ui/toast-store'
 import { stillBilling } from '../domain/money/burn'
-import { stoppedSinceIn, useObservedMap } from './observed'
+import { stoppedSinceIn, useObservedMap } from '../api/status-history-store'
 import { useNow } from './use-now'
 
 const days = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })

@@ -4,7 +4,7 @@
  */
 import { STATUS_LABELS, uiStatus } from '../domain/instance-status'
 import type { Instance } from '../api/instances/schemas'
-import type { Sighting } from './observed'
+import type { Sighting } from '../api/status-history-store'
 
 /** Loading longer than this is unusual: the card warns. */
 export const LOADING_WARN_MS = 10 * 60_000

@@ -3,8 +3,9 @@
  * the whole cache is cleared instead) and polling derived from the data (docs/data-fetching.md).
  */
 import { queryOptions } from '@tanstack/react-query'
-import { isTransitioning, uiStatus } from '../../domain/instance-status'
+import { isTransitioning } from '../../domain/instance-status'
 import { readActiveAccountId } from '../api-key-store'
+import { statusSince } from '../status-history-store'
 import { listInstances, listInstancesById, type InstanceList } from './endpoints'
 import type { Instance } from './schemas'
 
@@ -20,26 +21,16 @@ export const FAST_POLL_MAX_IDS = 25
 export const STUCK_AFTER_MS = 10 * 60_000
 
 /**
- * When each instance entered its current changing state, as first seen by this page. Vast gives
- * no such time (start_date is the contract's start and survives stop/start), so it is observed.
+ * Changing for over 10 minutes. Vast gives no time for a status (start_date is the contract's
+ * start and survives stop/start), so it is read from the one status history (status-history-store).
  */
-const changingSince = new Map<number, { status: string; since: number }>()
-
 export function isStuck(instance: Instance, now = Date.now()): boolean {
-  const status = uiStatus(instance)
-  const seen = changingSince.get(instance.id)
-  if (!seen || seen.status !== status) {
-    changingSince.set(instance.id, { status, since: now })
-    return false
-  }
-  return now - seen.since > STUCK_AFTER_MS
+  return now - statusSince(instance, now) > STUCK_AFTER_MS
 }
 
 /** The instances worth polling fast: changing, and not stuck for over 10 minutes. */
 export function changingIds(list: InstanceList | undefined, now = Date.now()): number[] {
   const changing = list?.instances.filter(isTransitioning) ?? []
-  const live = new Set(changing.map((i) => i.id))
-  for (const id of changingSince.keys()) if (!live.has(id)) changingSince.delete(id)
   return changing.filter((i) => !isStuck(i, now)).map((i) => i.id)
 }
 

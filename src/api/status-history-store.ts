@@ -1,7 +1,8 @@
 /**
- * When this browser first saw each instance in each status. Vast reports no phase times (only
- * `start_date`, the contract start), so the phase timeline and "days stopped" are observed here,
- * at the resolution of the list's polling, and kept in localStorage so a reload keeps them.
+ * The one record of instance status over time: when this browser first saw each instance in each
+ * status. Vast reports no phase times (only `start_date`, the contract start), so the phase
+ * timeline, "days stopped" and the fast poll's "stuck for 10 minutes" are all read from here,
+ * observed at the resolution of the list's polling and kept in localStorage so a reload keeps them.
  * This is observation history (UI state), not a copy of server data: the statuses themselves
  * always come from the query cache.
  */
@@ -9,7 +10,7 @@ import { useEffect } from 'react'
 import { create } from 'zustand'
 import * as z from 'zod/mini'
 import { uiStatus, type UiStatus } from '../domain/instance-status'
-import type { Instance } from '../api/instances/schemas'
+import type { Instance } from './instances/schemas'
 
 const STORAGE_KEY = 'vast-console.observed.v1'
 /** Forget instances not seen for this long (destroyed elsewhere). */
@@ -144,6 +145,28 @@ export function recordSightings(
   return events
 }
 
+/**
+ * When the instance entered its current status, as first seen here (the poll's stuck clock). A
+ * status not seen before is recorded now, without an event: only settled statuses raise one, and
+ * recordSightings raises it when it sees the change.
+ */
+export function statusSince(
+  instance: Pick<Instance, 'id' | 'actual_status' | 'intended_status' | 'status_msg'>,
+  now = Date.now(),
+): number {
+  const status = uiStatus(instance)
+  const id = String(instance.id)
+  const map = store.getState().map
+  const entry = map[id]
+  const last = entry?.history.at(-1)
+  if (last?.status === status) return last.at
+  const history = [...(entry?.history ?? []), { status, at: now }].slice(-20)
+  const next = { ...map, [id]: { ...entry, history, lastSeen: now } }
+  store.setState({ map: next })
+  save(next)
+  return now
+}
+
 /** Records each list response as it lands and hands its events on. */
 export function useRecordSightings(
   instances: readonly Instance[] | undefined,
@@ -169,7 +192,7 @@ export function stoppedSinceIn(map: ObservedMap, id: number): number | null {
   return last?.status === 'stopped' ? last.at : null
 }
 
-/** Tests only. */
+/** Test setup: starts with no history. */
 export function resetObserved(): void {
   store.setState({ map: {} })
 }

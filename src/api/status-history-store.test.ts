@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
-import { instanceSchema } from '../api/instances/schemas'
-import { readObservedMap, recordSightings, resetObserved, stoppedSinceIn } from './observed'
+import { instanceSchema } from './instances/schemas'
+import {
+  readObservedMap,
+  recordSightings,
+  resetObserved,
+  statusSince,
+  stoppedSinceIn,
+} from './status-history-store'
 
 const box = (id: number, actual: string | null, intended = 'running') =>
   z.parse(instanceSchema, { id, actual_status: actual, intended_status: intended })
@@ -42,5 +48,22 @@ describe('recordSightings', () => {
       { id: 1, kind: 'destroyed', at: 4_000 },
     ])
     expect(readObservedMap()['2']?.gone).toBeUndefined()
+  })
+})
+
+describe('statusSince (the fast poll stuck clock)', () => {
+  it('keeps the time a status was first seen and raises no event of its own', () => {
+    expect(statusSince(box(5, 'loading'), 1_000)).toBe(1_000)
+    expect(statusSince(box(5, 'loading'), 9_000)).toBe(1_000)
+    expect(recordSightings([box(5, 'loading')], 10_000)).toEqual([])
+    expect(recordSightings([box(5, 'running')], 11_000)).toEqual([
+      { id: 5, kind: 'running', at: 11_000 },
+    ])
+    expect(statusSince(box(5, 'running'), 12_000)).toBe(11_000)
+  })
+  it('starts over after a reset (test setup)', () => {
+    statusSince(box(6, 'loading'), 1_000)
+    resetObserved()
+    expect(statusSince(box(6, 'loading'), 5_000)).toBe(5_000)
   })
 })
