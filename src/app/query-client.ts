@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { isApiError } from '../api/errors'
 import { clearCacheOnKeyChange } from '../api/key-change'
+import { failedUnreachable, RECOVERY_PROBE_MS } from './connection-status'
 import { reportKeyRejected } from './session-store'
 
 /**
@@ -44,6 +45,10 @@ export function createQueryClient(): QueryClient {
         retryDelay: (attempt) =>
           Math.min(5_000 * 2 ** attempt, 30_000) * (0.75 + Math.random() * 0.5),
         refetchOnWindowFocus: true,
+        // Vast down: a query whose last fetch failed unreachable is probed again, derived from
+        // its own state (a query that polls sets its own interval); hidden tabs never probe.
+        refetchInterval: (query) => (failedUnreachable(query) ? RECOVERY_PROBE_MS : false),
+        refetchIntervalInBackground: false,
       },
       mutations: { retry: 0 },
     },
