@@ -12,13 +12,10 @@ export function useAccountSwitch(): {
   remove: (id: string) => void
 } {
   const queryClient = useQueryClient()
-  const switchTo = useCallback(
-    (id: string) => {
-      if (readActiveAccountId() === id) return
-      switchAccount(id)
-    },
-    [queryClient],
-  )
+  const switchTo = useCallback((id: string) => {
+    if (readActiveAccountId() === id) return
+    switchAccount(id)
+  }, [])
   const remove = useCallback(
     (id: string) => {
       const wasActive = readActiveAccountId() === id
