@@ -9,16 +9,21 @@ import { importX, createNodeResolver } from 'eslint-plugin-import-x'
 import globals from 'globals'
 
 /**
- * Imports run one way: ui ← api ← features ← app. Features never import each other. Only tests
- * (and the one lazy demo import in app/) reach the simulator.
- * @param {boolean} simulatorRestricted
+ * Imports run one way: domain ← api ← features ← app, with ui beside (ui may use domain, for
+ * formatting). Features never import each other. Only tests (and the one lazy demo import in
+ * app/) reach the simulator. Domain tests may parse fixtures with api's schemas.
+ * @param {boolean} forTests
  */
-function layerZones(simulatorRestricted) {
-  const sim = simulatorRestricted ? ['./src/simulator'] : []
+function layerZones(forTests) {
+  const sim = forTests ? [] : ['./src/simulator']
   const features = ['./src/offers', './src/instances', './src/account']
   return [
+    {
+      target: './src/domain',
+      from: [...(forTests ? [] : ['./src/api']), './src/ui', ...features, './src/app', ...sim],
+    },
     { target: './src/ui', from: ['./src/api', ...features, './src/app', ...sim] },
-    { target: './src/api', from: [...features, './src/app', ...sim] },
+    { target: './src/api', from: [...features, './src/app', './src/ui', ...sim] },
     ...features.map((f) => ({
       target: f,
       from: [...features.filter((o) => o !== f), './src/app', ...sim],
@@ -79,12 +84,12 @@ export default tseslint.config(
       ...reactHooks.configs.recommended.rules,
       '@tanstack/query/prefer-query-options': 'error',
       'import-x/no-cycle': 'error',
-      'import-x/no-restricted-paths': ['error', { zones: layerZones(true) }],
+      'import-x/no-restricted-paths': ['error', { zones: layerZones(false) }],
     },
   },
   {
     files: ['src/**/*.test.{ts,tsx}', 'src/test/**'],
-    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones(false) }] },
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: layerZones(true) }] },
   },
   {
     files: ['e2e/**/*.ts'],

@@ -8,10 +8,10 @@ import {
   useKeyHint,
   useKeyMode,
 } from '../api/api-key-store'
-import { accountQueries } from '../api/queries'
+import { accountQueries } from '../api/account/queries'
 import { useAccountSwitch } from '../api/use-account-switch'
 import { Button } from '../ui/button'
-import { formatUsd } from '../ui/format'
+import { formatUsd } from '../domain/format'
 import { accountName } from './key-fields'
 
 export interface AccountPanelProps {

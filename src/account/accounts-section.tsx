@@ -1,4 +1,3 @@
-import { useQueryClient } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
 import {
   accountLabel,
@@ -23,7 +22,6 @@ export function AccountsSection() {
   const accounts = useAccounts()
   const demo = useKeyMode() === 'demo'
   const { switchTo, remove } = useAccountSwitch()
-  const queryClient = useQueryClient()
   const [status, setStatus] = useState('')
 
   const forgetAll = () =>
@@ -34,7 +32,6 @@ export function AccountsSection() {
       tone: 'danger',
       onConfirm: async () => {
         forgetApiKey()
-        queryClient.clear()
         return Promise.resolve()
       },
     })

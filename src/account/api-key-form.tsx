@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react'
 import { useQueryClient } from '@tanstack/react-query'
 import { submitApiKey, useAccounts } from '../api/api-key-store'
 import { useAccountSwitch } from '../api/use-account-switch'
-import { accountQueries } from '../api/queries'
+import { accountQueries } from '../api/account/queries'
 import { Button } from '../ui/button'
 import { accountName, KeyFields, useKeyEntry } from './key-fields'
 
@@ -29,7 +29,6 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
     event.preventDefault()
     const verified = await entry.verify()
     if (!verified) return
-    queryClient.clear()
     submitApiKey(verified.key, entry.remember, 'live', {
       userId: verified.account.id,
       name: accountName(verified.account),

@@ -3,9 +3,9 @@
  * input, where to keep it, the check with Vast and its specific messages.
  */
 import { useId, useRef, useState } from 'react'
-import { getAccount } from '../api/endpoints'
+import { getAccount } from '../api/account/endpoints'
 import { isApiError } from '../api/errors'
-import type { Account } from '../api/schemas'
+import type { Account } from '../api/account/schemas'
 import { Button } from '../ui/button'
 import { inputClass } from '../ui/field'
 

@@ -146,6 +146,18 @@ function update(next: KeyState): void {
 const activeOf = (s: KeyState): AccountEntry | undefined =>
   s.accounts.find((a) => a.id === s.activeId)
 
+const activeIdentity = (s: KeyState): string => `${s.mode}|${s.activeId}|${activeOf(s)?.key ?? ''}`
+
+/**
+ * Calls `listener` whenever the active key changes (saved, switched, removed, forgotten, demo
+ * entered or left). Answers the unsubscribe.
+ */
+export function onActiveKeyChange(listener: () => void): () => void {
+  return store.subscribe((next, previous) => {
+    if (activeIdentity(next) !== activeIdentity(previous)) listener()
+  })
+}
+
 export const useApiKeyPresent = () => store((s) => activeOf(s) !== undefined)
 export const useKeyMode = () => store((s) => s.mode)
 /** The last four characters, for display ("…c0ff"). The full key is never rendered. */

@@ -124,4 +124,20 @@ describe('apiRequest timeouts', () => {
     await vi.advanceTimersByTimeAsync(60_000)
     expect(await write).toMatchObject({ kind: 'network', message: 'Vast did not answer in time.' })
   })
+
+  it('gives the offer search (a read sent as POST) the read timeout, not the write one', async () => {
+    server.use(
+      http.all(`*${PATH}`, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 10 * 60_000))
+        return HttpResponse.json({ value: 1 })
+      }),
+    )
+    let settled: unknown = null
+    void call('POST', 'bundles').then(
+      () => (settled = 'answered'),
+      (e: unknown) => (settled = e),
+    )
+    await vi.advanceTimersByTimeAsync(31_000)
+    expect(settled).toMatchObject({ kind: 'network', message: 'Vast did not answer in time.' })
+  })
 })

@@ -7,7 +7,7 @@ import * as z from 'zod/mini'
 import { readApiKey } from './api-key-store'
 import { ApiError, errorFromStatus, isAuthFailure, type ErrorBody } from './errors'
 import { createPacer, type RouteKey } from './pacer'
-import { errorBodySchema } from './schemas'
+import { errorBodySchema } from './parse'
 
 export const pacer = createPacer()
 
@@ -63,9 +63,11 @@ function isJson(res: Response): boolean {
 export const MAX_RATE_LIMIT_RETRIES = 3
 
 /**
- * Reads: GET, and the offer search (a POST that changes nothing). Only reads are ever sent
- * again, and only after a 429 (Vast did nothing); 5xx and network retries of queries are
- * TanStack Query's, bounded and backed off (app/query-client.ts). Writes are never resent.
+ * Reads: GET, and the offer search (a POST that changes nothing). Reads get the read timeout,
+ * and only reads are ever sent again, and only after a 429 (Vast did nothing). This client is
+ * the one owner of 429 retries: it sees the 429, the pacer's backoff and whether the call is a
+ * read. 5xx and network retries of queries are TanStack Query's, bounded and backed off
+ * (app/query-client.ts). Writes are never resent.
  */
 export const isRead = (spec: Pick<RequestSpec<unknown>, 'method' | 'route'>): boolean =>
   spec.method === 'GET' || spec.route === 'bundles'
@@ -107,7 +109,7 @@ async function sendOnce<T>(spec: RequestSpec<T>): Promise<T> {
   const timeout = new AbortController()
   const timer = setTimeout(
     () => timeout.abort(new DOMException('Vast did not answer in time.', 'TimeoutError')),
-    spec.method === 'GET' ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS,
+    isRead(spec) ? READ_TIMEOUT_MS : WRITE_TIMEOUT_MS,
   )
   const signal = spec.signal ? AbortSignal.any([spec.signal, timeout.signal]) : timeout.signal
   try {

@@ -3,9 +3,9 @@
  * sent again: the instance list is read afresh and searched for the instance it would have made.
  */
 import type { QueryClient } from '@tanstack/react-query'
-import type { InstanceList } from './endpoints'
-import { instanceQueries } from './queries'
-import type { Instance } from './schemas'
+import type { InstanceList } from './instances/endpoints'
+import { instanceQueries } from './instances/queries'
+import type { Instance } from './instances/schemas'
 
 export type RentOutcome =
   | { kind: 'appeared'; instanceId: number }

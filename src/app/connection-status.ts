@@ -13,6 +13,9 @@ export type Connection =
 
 const UNREACHABLE = new Set(['network', 'server'])
 
+/** While Vast is down, a failed query is tried again this often (polled ones poll on their own). */
+export const RECOVERY_PROBE_MS = 15_000
+
 /** The latest fetch of this query failed because Vast (or the way to it) is not answering. */
 export function failedUnreachable(query: Query): boolean {
   const reason = query.state.fetchFailureCount > 0 ? query.state.fetchFailureReason : null

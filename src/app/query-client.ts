@@ -1,8 +1,14 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { isApiError } from '../api/errors'
+import { clearCacheOnKeyChange } from '../api/key-change'
+import { failedUnreachable, RECOVERY_PROBE_MS } from './connection-status'
 import { reportKeyRejected } from './session-store'
 
-const RETRYABLE = new Set(['network', 'server', 'rate_limited'])
+/**
+ * Transient failures TanStack Query retries. A 429 is not among them: the API client owns 429
+ * retries (it resends reads after the pacer's backoff and knows which calls are reads).
+ */
+const RETRYABLE = new Set(['network', 'server'])
 
 /**
  * A 401/403 means "the active key was revoked" except for calls that say otherwise: one needing
@@ -39,9 +45,14 @@ export function createQueryClient(): QueryClient {
         retryDelay: (attempt) =>
           Math.min(5_000 * 2 ** attempt, 30_000) * (0.75 + Math.random() * 0.5),
         refetchOnWindowFocus: true,
+        // Vast down: a query whose last fetch failed unreachable is probed again, derived from
+        // its own state (a query that polls sets its own interval); hidden tabs never probe.
+        refetchInterval: (query) => (failedUnreachable(query) ? RECOVERY_PROBE_MS : false),
+        refetchIntervalInBackground: false,
       },
       mutations: { retry: 0 },
     },
   })
+  clearCacheOnKeyChange(client)
   return client
 }

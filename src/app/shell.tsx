@@ -1,5 +1,4 @@
 import { lazy, Suspense } from 'react'
-import { useQueryClient } from '@tanstack/react-query'
 import {
   forgetApiKey,
   readActiveAccountId,
@@ -19,7 +18,6 @@ export const preloadDashboard = () => void import('./dashboard')
 export function Shell() {
   const hasKey = useApiKeyPresent()
   const keyRejected = useKeyRejected()
-  const queryClient = useQueryClient()
 
   const { remove } = useAccountSwitch()
 
@@ -29,7 +27,6 @@ export function Shell() {
     if (readKeyMode() === 'demo' || activeId === null) {
       const wasDemo = readKeyMode() === 'demo'
       forgetApiKey()
-      queryClient.clear()
       if (wasDemo) void stopDemoMode()
     } else remove(activeId)
     clearKeyRejected()
@@ -40,7 +37,6 @@ export function Shell() {
       <KeyScreen
         rejectedNotice={hasKey && keyRejected}
         onTryDemo={async () => {
-          queryClient.clear()
           await enterDemo()
           clearKeyRejected()
         }}

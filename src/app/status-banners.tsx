@@ -1,5 +1,5 @@
 import { onlineManager, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useRef, useSyncExternalStore } from 'react'
+import { useCallback, useRef, useSyncExternalStore } from 'react'
 import { useThrottled } from '../api/throttle-store'
 import { Button } from '../ui/button'
 import {
@@ -8,9 +8,6 @@ import {
   failedUnreachable,
   type Connection,
 } from './connection-status'
-
-/** While Vast is down, failed queries are tried again this often (polled ones also retry on their own). */
-export const RECOVERY_PROBE_MS = 15_000
 
 const timeOf = (ms: number | null) =>
   ms === null
@@ -50,21 +47,13 @@ const BANNER = 'mx-auto mt-3 max-w-7xl rounded-md border px-4 py-2 text-sm'
 /**
  * Offline, Vast down and throttled states, above the panels. The data on screen is kept and
  * marked stale; queries resume by themselves (TanStack Query refetches on reconnect, polled
- * queries keep polling, and the rest are probed here while Vast is down).
+ * queries keep polling, and a query that failed unreachable is tried again every
+ * RECOVERY_PROBE_MS through its refetchInterval, never in a hidden tab: app/query-client.ts).
  */
 export function StatusBanners() {
   const client = useQueryClient()
   const connection = useConnection()
   const throttled = useThrottled()
-  const down = connection.state === 'down'
-
-  useEffect(() => {
-    if (!down) return
-    const timer = setInterval(() => {
-      void client.refetchQueries({ type: 'active', predicate: failedUnreachable })
-    }, RECOVERY_PROBE_MS)
-    return () => clearInterval(timer)
-  }, [client, down])
 
   const since = connection.state === 'ok' ? null : timeOf(connection.lastDataAt)
   const stale = since

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
-import { instanceSchema, type Instance } from '../api/schemas'
+import { instanceSchema, type Instance } from '../api/instances/schemas'
 import { combineAccounts, type AccountSlice } from './all-accounts'
 
 const RUNNING = { actual_status: 'running', intended_status: 'running' }

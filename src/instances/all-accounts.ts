@@ -3,9 +3,9 @@
  * them, and every instance marked with its account. Credit is not pooled on Vast, so runway is
  * per account; the total's runway is that of the account that runs out first.
  */
-import { uiStatus } from '../api/instance-status'
-import type { Instance } from '../api/schemas'
-import { burnOf, burnRate, runwayHours, type Burn } from './cost'
+import { uiStatus } from '../domain/instance-status'
+import type { Instance } from '../api/instances/schemas'
+import { burnOf, burnRate, runwayHours, type Burn } from '../domain/money/burn'
 
 export interface AccountSlice {
   id: string

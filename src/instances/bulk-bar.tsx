@@ -1,16 +1,14 @@
-import { stripAutoStopMarker } from '../api/auto-stop'
-import { destroyInstance, startInstance, stopInstance } from '../api/endpoints'
-import { canStart, canStop } from '../api/instance-status'
+import { stripAutoStopMarker } from '../domain/auto-stop'
+import { destroyInstance, startInstance, stopInstance } from '../api/instances/endpoints'
+import { canStart, canStop } from '../domain/instance-status'
 import { useApiMutation } from '../api/mutation'
-import { instanceQueries } from '../api/queries'
-import type { Instance } from '../api/schemas'
+import { instanceQueries } from '../api/instances/queries'
+import type { Instance } from '../api/instances/schemas'
 import { Button } from '../ui/button'
 import { requestConfirm } from '../ui/confirm-store'
-import { formatRate } from '../ui/format'
+import { BULK_VERB as VERB, bulkWording, type BulkKind } from './action-wording'
 import { showToast } from '../ui/toast-store'
-import { burnOf, storageRate } from './cost'
-
-type BulkKind = 'stop' | 'start' | 'destroy'
+import { burnOf, storageRate } from '../domain/money/burn'
 
 interface BulkResult {
   done: number[]
@@ -48,12 +46,6 @@ const describe = (i: Instance) => {
   return `${i.id}${label ? ` "${label}"` : ''}`
 }
 
-const VERB: Record<BulkKind, { label: string; past: string; pp: string }> = {
-  stop: { label: 'Stop', past: 'Stopping', pp: 'stopped' },
-  start: { label: 'Start', past: 'Starting', pp: 'started' },
-  destroy: { label: 'Destroy', past: 'Destroyed', pp: 'destroyed' },
-}
-
 export interface BulkBarProps {
   selected: readonly Instance[]
   onDone: () => void
@@ -71,28 +63,15 @@ export function BulkBar({ selected, onDone, onClear }: BulkBarProps) {
     destroy: [...selected],
   }
 
-  const body = (kind: BulkKind, list: Instance[]): string => {
-    const names = list.map(describe).join(', ')
-    const skipped = selected.length - list.length
-    const skipText =
-      skipped > 0 ? ` ${skipped} selected cannot be ${VERB[kind].pp} now and are skipped.` : ''
-    if (kind === 'destroy') {
-      const perHour = list.reduce((sum, i) => sum + burnOf(i).perHour, 0)
-      return `Destroy ${list.length} ${list.length === 1 ? 'instance' : 'instances'}: ${names}. All their data is deleted; this cannot be undone. Their billing ends (${formatRate(perHour)} now).${skipText}`
-    }
-    if (kind === 'stop') {
-      const storage = list.reduce((sum, i) => sum + (storageRate(i) ?? 0), 0)
-      return `Stop ${list.length} ${list.length === 1 ? 'instance' : 'instances'}: ${names}. GPU billing stops, storage keeps billing (${formatRate(storage * 24, 'day')} together) until destroyed.${skipText}`
-    }
-    return `Start ${list.length} ${list.length === 1 ? 'instance' : 'instances'}: ${names}. GPU billing resumes once each is running.${skipText}`
-  }
-
   const run = (kind: BulkKind) => {
     const list = eligible[kind]
     requestConfirm({
-      title: `${VERB[kind].label} ${list.length} ${list.length === 1 ? 'instance' : 'instances'}?`,
-      body: body(kind, list),
-      confirmLabel: `${VERB[kind].label} ${list.length}`,
+      ...bulkWording(kind, {
+        names: list.map(describe),
+        skipped: selected.length - list.length,
+        perHour: list.reduce((sum, i) => sum + burnOf(i).perHour, 0),
+        storagePerDay: list.reduce((sum, i) => sum + (storageRate(i) ?? 0), 0) * 24,
+      }),
       tone: kind === 'destroy' ? 'danger' : 'primary',
       onConfirm: async () => {
         const result = await bulk.mutateAsync({ kind, ids: list.map((i) => i.id) })

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId } from 'react'
-import { accountQueries } from '../api/queries'
-import type { Instance } from '../api/schemas'
+import { accountQueries } from '../api/account/queries'
+import type { Instance } from '../api/instances/schemas'
 import { cn } from '../ui/cn'
-import { formatRate, formatUsd } from '../ui/format'
-import { burnRate, formatRunway, runwayHours } from './cost'
+import { formatRate, formatUsd } from '../domain/format'
+import { burnRate, formatRunway, runwayHours } from '../domain/money/burn'
 
 /** Below this many hours of runway the header turns into a warning. */
 export const LOW_RUNWAY_HOURS = 24

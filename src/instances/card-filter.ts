@@ -1,6 +1,6 @@
 /** Filter and sort for the instance cards (UI state only; the list itself stays in the cache). */
-import { uiStatus, type UiStatus } from '../api/instance-status'
-import type { Instance } from '../api/schemas'
+import { uiStatus, type UiStatus } from '../domain/instance-status'
+import type { Instance } from '../api/instances/schemas'
 
 export type StatusFilter = 'all' | 'running' | 'changing' | 'stopped' | 'problem'
 export type CardSort = 'newest' | 'oldest' | 'price' | 'status' | 'label' | 'gpu'

@@ -2,7 +2,7 @@ import { useCallback, useId } from 'react'
 import { create } from 'zustand'
 import * as z from 'zod/mini'
 import { Button } from '../ui/button'
-import type { InstanceEvent } from './observed'
+import type { InstanceEvent } from '../api/status-history-store'
 
 const STORAGE_KEY = 'vast-console.inbox.v1'
 const MAX_EVENTS = 50

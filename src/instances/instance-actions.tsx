@@ -1,5 +1,5 @@
 import { Fragment, useId } from 'react'
-import type { Instance } from '../api/schemas'
+import type { Instance } from '../api/instances/schemas'
 import { Button } from '../ui/button'
 import { useInstanceActions } from './use-instance-actions'
 

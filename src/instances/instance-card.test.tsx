@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
-import { instanceSchema, type Instance } from '../api/schemas'
+import { instanceSchema, type Instance } from '../api/instances/schemas'
 import { renderWithClient } from '../test/render'
 import { InstanceCard } from './instance-card'
 

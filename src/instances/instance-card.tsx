@@ -1,10 +1,10 @@
 import { useEffect, useId, useRef, type ReactNode } from 'react'
-import { statusLabel, uiStatus } from '../api/instance-status'
-import type { Instance } from '../api/schemas'
+import { statusLabel, uiStatus } from '../domain/instance-status'
+import type { Instance } from '../api/instances/schemas'
 import { cn } from '../ui/cn'
-import { formatRate, formatUsd } from '../ui/format'
+import { formatRate, formatUsd } from '../domain/format'
 import { AutoStopCountdown } from './auto-stop-countdown'
-import { accruedCost } from './cost'
+import { accruedCost, storagePerDay } from '../domain/money/burn'
 import { InstanceActions } from './instance-actions'
 import { LabelEditor } from './label-editor'
 import { LogViewer } from './log-viewer'
@@ -12,14 +12,7 @@ import { PhaseTimeline } from './phase-timeline'
 import { PortLinks } from './port-links'
 import { RebootButton } from './reboot-button'
 import { useNow } from './use-now'
-import {
-  diskText,
-  gpuText,
-  instanceTitle,
-  statusTone,
-  storagePerDay,
-  type StatusTone,
-} from './instance-view'
+import { diskText, gpuText, instanceTitle, statusTone, type StatusTone } from './instance-view'
 import { SshCommand } from './ssh-command'
 
 const TONE_CLASSES: Record<StatusTone, string> = {

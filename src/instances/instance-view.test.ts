@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
-import { canDestroy, canStart, canStop } from '../api/instance-status'
-import { instanceSchema, type Instance } from '../api/schemas'
+import { canDestroy, canStart, canStop } from '../domain/instance-status'
+import { instanceSchema, type Instance } from '../api/instances/schemas'
 import {
   blockedReason,
   describeStatusChanges,
@@ -10,10 +10,8 @@ import {
   gpuText,
   instanceTitle,
   newestFirst,
-  runningSummary,
   statusSnapshot,
   statusTone,
-  storagePerDay,
 } from './instance-view'
 
 /** A parsed instance, built from raw API-shaped fields as the simulator would send them. */
@@ -44,30 +42,11 @@ describe('gpuText', () => {
   })
 })
 
-describe('costs and sizes', () => {
-  it('turns the hourly storage cost into a daily one', () => {
-    expect(storagePerDay(instance({ storage_total_cost: 0.00833333 }))).toBeCloseTo(0.2, 5)
-    expect(storagePerDay(instance({ storage_total_cost: '0.5' }))).toBe(12)
-  })
-  it('leaves an unknown storage cost unknown instead of zero', () => {
-    expect(storagePerDay(instance({ storage_total_cost: null }))).toBeNull()
-    expect(storagePerDay(instance({}))).toBeNull()
-  })
+describe('sizes', () => {
   it('formats disk in GB', () => {
     expect(diskText(instance({ disk_space: 40.0 }))).toBe('40 GB')
     expect(diskText(instance({ disk_space: 32.55 }))).toBe('32.6 GB')
     expect(diskText(instance({}))).toBe('—')
-  })
-  it('sums what running instances cost per hour, ignoring the others', () => {
-    const list = [
-      instance({ id: 1, actual_status: 'running', intended_status: 'running', dph_total: 0.3 }),
-      instance({ id: 2, actual_status: 'running', intended_status: 'running', dph_total: '1.2' }),
-      instance({ id: 3, actual_status: 'exited', intended_status: 'stopped', dph_total: 5 }),
-      instance({ id: 4, actual_status: 'loading', intended_status: 'running', dph_total: 5 }),
-    ]
-    const summary = runningSummary(list)
-    expect(summary.running).toBe(2)
-    expect(summary.perHour).toBeCloseTo(1.5, 6)
   })
 })
 

@@ -2,9 +2,9 @@
  * Pure view helpers for instance cards: the words and numbers a card shows, derived from the
  * parsed Instance during render (never stored).
  */
-import { statusLabel, uiStatus, type UiStatus } from '../api/instance-status'
-import { stripAutoStopMarker } from '../api/auto-stop'
-import type { Instance } from '../api/schemas'
+import { statusLabel, uiStatus, type UiStatus } from '../domain/instance-status'
+import { stripAutoStopMarker } from '../domain/auto-stop'
+import type { Instance } from '../api/instances/schemas'
 
 /** "Instance 27400001", or "Instance 27400001 · my-label" when a label is set. */
 export function instanceTitle(instance: Pick<Instance, 'id' | 'label'>): string {
@@ -24,12 +24,6 @@ const gb = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
 /** Allocated disk, `disk_space` being GB already. */
 export function diskText(instance: Pick<Instance, 'disk_space'>): string {
   return instance.disk_space == null ? '—' : `${gb.format(instance.disk_space)} GB`
-}
-
-/** What the disk costs per day (`storage_total_cost` is $/hr), or null when unknown. */
-export function storagePerDay(instance: Pick<Instance, 'storage_total_cost'>): number | null {
-  const hourly = instance.storage_total_cost
-  return hourly == null || !Number.isFinite(hourly) ? null : hourly * 24
 }
 
 export type StatusTone = 'ok' | 'busy' | 'idle' | 'warn' | 'bad'
@@ -126,21 +120,6 @@ export function describeStatusChanges(
 /** Newest first: the instance just rented is at the top. */
 export function newestFirst(instances: readonly Instance[]): Instance[] {
   return [...instances].sort((a, b) => b.id - a.id)
-}
-
-/** What running instances cost together right now, in $/hr (unknown prices are left out). */
-export function runningSummary(instances: readonly Instance[]): {
-  running: number
-  perHour: number
-} {
-  let running = 0
-  let perHour = 0
-  for (const instance of instances) {
-    if (uiStatus(instance) !== 'running') continue
-    running += 1
-    perHour += instance.dph_total ?? 0
-  }
-  return { running, perHour }
 }
 
 const clock = new Intl.DateTimeFormat('en-GB', {

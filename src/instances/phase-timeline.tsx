@@ -1,6 +1,6 @@
-import { isTransitioning, uiStatus } from '../api/instance-status'
-import type { Instance } from '../api/schemas'
-import { useObserved } from './observed'
+import { isTransitioning, uiStatus } from '../domain/instance-status'
+import type { Instance } from '../api/instances/schemas'
+import { useObserved } from '../api/status-history-store'
 import { LOADING_WARN_MS, formatSpan, loadingFor, phaseTimeline, pullProgress } from './timeline'
 import { useNow } from './use-now'
 

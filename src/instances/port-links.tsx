@@ -1,5 +1,5 @@
-import { uiStatus } from '../api/instance-status'
-import type { Instance } from '../api/schemas'
+import { uiStatus } from '../domain/instance-status'
+import type { Instance } from '../api/instances/schemas'
 import { portLinks } from './timeline'
 
 const linkClass = 'text-blue-800 underline hover:text-blue-900'

@@ -1,5 +1,5 @@
 import { useState, type FormEvent } from 'react'
-import { saveSpendGuards, useSpendGuards } from '../api/spend-guards'
+import { saveSpendGuards, useSpendGuards } from '../api/spend-guards-store'
 import { Button } from '../ui/button'
 import { Field } from '../ui/field'
 import { showToast } from '../ui/toast-store'

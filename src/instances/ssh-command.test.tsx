@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { describe, expect, it, vi } from 'vitest'
 import * as z from 'zod/mini'
-import { instanceSchema, type Instance } from '../api/schemas'
+import { instanceSchema, type Instance } from '../api/instances/schemas'
 import { SshCommand } from './ssh-command'
 
 const RUNNING = { actual_status: 'running', intended_status: 'running' }

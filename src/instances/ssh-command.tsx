@@ -1,6 +1,6 @@
 import { useEffect, useId, useRef, useState } from 'react'
-import { sshCommand, uiStatus } from '../api/instance-status'
-import type { Instance } from '../api/schemas'
+import { sshCommand, uiStatus } from '../domain/instance-status'
+import type { Instance } from '../api/instances/schemas'
 import { Button } from '../ui/button'
 
 const NOTICE_MS = 4_000

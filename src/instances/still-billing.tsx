@@ -1,16 +1,17 @@
 import { useId } from 'react'
-import { stripAutoStopMarker } from '../api/auto-stop'
-import { destroyInstance } from '../api/endpoints'
+import { stripAutoStopMarker } from '../domain/auto-stop'
+import { destroyInstance } from '../api/instances/endpoints'
 import { useApiMutation } from '../api/mutation'
-import { instanceQueries } from '../api/queries'
-import type { Instance } from '../api/schemas'
+import { instanceQueries } from '../api/instances/queries'
+import type { Instance } from '../api/instances/schemas'
 import { Button } from '../ui/button'
 import { ColumnHeads } from '../ui/column-heads'
 import { requestConfirm } from '../ui/confirm-store'
-import { formatRate } from '../ui/format'
+import { formatRate } from '../domain/format'
+import { destroyStoppedWording } from './action-wording'
 import { showToast } from '../ui/toast-store'
-import { stillBilling } from './cost'
-import { stoppedSinceIn, useObservedMap } from './observed'
+import { stillBilling } from '../domain/money/burn'
+import { stoppedSinceIn, useObservedMap } from '../api/status-history-store'
 import { useNow } from './use-now'
 
 const days = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
@@ -73,12 +74,11 @@ export function StillBilling({ instances }: { instances: readonly Instance[] }) 
                   aria-label={`Destroy stopped instance ${row.id}`}
                   onClick={() =>
                     requestConfirm({
-                      title: `Destroy instance ${row.id}?`,
-                      body:
-                        `All data on instance ${row.id}${row.label ? ` "${row.label}"` : ''} is deleted. ` +
-                        `This cannot be undone. Its storage billing ends` +
-                        `${row.perDay === null ? '' : ` (${formatRate(row.perDay, 'day')})`}.`,
-                      confirmLabel: 'Destroy',
+                      ...destroyStoppedWording({
+                        id: row.id,
+                        label: row.label,
+                        storagePerDay: row.perDay,
+                      }),
                       tone: 'danger',
                       onConfirm: async () => {
                         await destroy.mutateAsync(row.id)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
-import { instanceSchema } from '../api/schemas'
+import { instanceSchema } from '../api/instances/schemas'
 import { filterAndSort } from './card-filter'
 import { formatSpan, loadingFor, phaseTimeline, portLinks, pullProgress } from './timeline'
 

@@ -2,9 +2,9 @@
  * The phase timeline (created → loading → running) from `start_date` and this browser's
  * sightings, the image-pull progress read from `status_msg`, and the open-port links.
  */
-import { STATUS_LABELS, uiStatus } from '../api/instance-status'
-import type { Instance } from '../api/schemas'
-import type { Sighting } from './observed'
+import { STATUS_LABELS, uiStatus } from '../domain/instance-status'
+import type { Instance } from '../api/instances/schemas'
+import type { Sighting } from '../api/status-history-store'
 
 /** Loading longer than this is unusual: the card warns. */
 export const LOADING_WARN_MS = 10 * 60_000

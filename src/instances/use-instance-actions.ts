@@ -1,12 +1,13 @@
-import { destroyInstance, startInstance, stopInstance } from '../api/endpoints'
-import { canDestroy, canStart, canStop } from '../api/instance-status'
+import { destroyInstance, startInstance, stopInstance } from '../api/instances/endpoints'
+import { canDestroy, canStart, canStop } from '../domain/instance-status'
 import { useApiMutation } from '../api/mutation'
-import { instanceQueries } from '../api/queries'
-import type { Instance } from '../api/schemas'
+import { instanceQueries } from '../api/instances/queries'
+import type { Instance } from '../api/instances/schemas'
 import { requestConfirm } from '../ui/confirm-store'
-import { formatRate } from '../ui/format'
+import { destroyWording, stopWording } from './action-wording'
 import { showToast } from '../ui/toast-store'
-import { blockedReason, gpuText, storagePerDay, type InstanceActionId } from './instance-view'
+import { storagePerDay } from '../domain/money/burn'
+import { blockedReason, gpuText, type InstanceActionId } from './instance-view'
 
 export interface InstanceAction {
   id: InstanceActionId
@@ -37,11 +38,6 @@ export function useInstanceActions(instance: Instance): InstanceAction[] {
   const reason = (action: InstanceActionId, allowed: boolean) =>
     busy ? BUSY_REASON : blockedReason(action, instance, allowed)
 
-  const storageDay = storagePerDay(instance)
-  const storageText = storageDay == null ? 'rate unknown' : formatRate(storageDay, 'day')
-  const price = instance.dph_total == null ? '' : ` (${formatRate(instance.dph_total)} now)`
-  const name = instance.label ? ` "${instance.label}"` : ''
-
   return [
     {
       id: 'stop',
@@ -51,12 +47,7 @@ export function useInstanceActions(instance: Instance): InstanceAction[] {
       pending: stop.isPending,
       run: () =>
         requestConfirm({
-          title: `Stop instance ${id}?`,
-          body:
-            `GPU billing for instance ${id}${name} stops, but storage keeps billing (${storageText}) ` +
-            'until you destroy it. Data on its disk is kept, and you can start it again later ' +
-            'if the GPU is still free.',
-          confirmLabel: 'Stop',
+          ...stopWording({ id, label: instance.label, storagePerDay: storagePerDay(instance) }),
           tone: 'primary',
           onConfirm: async () => {
             await stop.mutateAsync(id)
@@ -89,11 +80,12 @@ export function useInstanceActions(instance: Instance): InstanceAction[] {
       pending: destroy.isPending,
       run: () =>
         requestConfirm({
-          title: `Destroy instance ${id}?`,
-          body:
-            `All data on instance ${id}${name} (${gpuText(instance)}) is deleted. This cannot be undone. ` +
-            `All billing for it ends${price}.`,
-          confirmLabel: 'Destroy',
+          ...destroyWording({
+            id,
+            label: instance.label,
+            gpu: gpuText(instance),
+            perHour: instance.dph_total ?? null,
+          }),
           tone: 'danger',
           onConfirm: async () => {
             await destroy.mutateAsync(id)

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
-import type { Instance } from '../api/schemas'
+import type { Instance } from '../api/instances/schemas'
 import { describeStatusChanges, statusSnapshot } from './instance-view'
 
 /**

@@ -1,9 +1,9 @@
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
 import { Button } from '../ui/button'
 import { Dialog } from '../ui/dialog'
-import { formatDuration, formatGb, formatPercent } from '../ui/format'
-import { jobCost, type JobPlan } from './job-cost'
-import { formatNumber, formatPrice, gpuSummary, isVerified, offerReliability } from './offer-format'
+import { formatDuration, formatGb, formatPercent, formatPrice, formatUsd } from '../domain/format'
+import { jobCost, type JobPlan } from '../domain/money/job-cost'
+import { formatNumber, gpuSummary, isVerified, offerReliability } from './offer-format'
 
 interface Line {
   label: string
@@ -23,7 +23,7 @@ const LINES: Line[] = [
   },
   {
     label: 'Job cost',
-    value: (o, plan) => `$${jobCost(o, plan).total.toFixed(2)}`,
+    value: (o, plan) => formatUsd(jobCost(o, plan).total),
     best: 'low',
     raw: (o, plan) => jobCost(o, plan).total,
   },

@@ -1,9 +1,9 @@
 import { createColumnHelper } from '@tanstack/react-table'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
 import { cn } from '../ui/cn'
-import { formatDuration, formatGb, formatPercent } from '../ui/format'
-import { DEFAULT_JOB_PLAN, jobCost, type JobPlan } from './job-cost'
-import { formatNumber, formatPrice, gpuSummary, isVerified, offerReliability } from './offer-format'
+import { formatDuration, formatGb, formatPercent, formatPrice, formatUsd } from '../domain/format'
+import { DEFAULT_JOB_PLAN, jobCost, type JobPlan } from '../domain/money/job-cost'
+import { formatNumber, gpuSummary, isVerified, offerReliability } from './offer-format'
 import { OfferRowActions } from './offer-row-actions'
 import type { OfferFeatures } from './offer-table-features'
 
@@ -202,7 +202,7 @@ export const createOfferColumns = (plan: JobPlan) =>
       sortDescFirst: false,
       sortUndefined: 'last',
       meta: { align: 'end', label: 'Job cost' },
-      cell: ({ getValue }) => formatJobCost(getValue()),
+      cell: ({ getValue }) => formatUsd(getValue()),
     }),
     col.display({
       id: 'actions',
@@ -239,9 +239,6 @@ export const DEFAULT_HIDDEN_COLUMNS = [
   'dlperf',
   'tflops',
 ] as const
-
-const usd2 = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD' })
-const formatJobCost = (value: number) => usd2.format(value)
 
 function VerifiedBadge({ verified }: { verified: boolean }) {
   return (

@@ -8,8 +8,13 @@
  * Every filter is also a local predicate over a parsed offer (`filterCriteria`), so the app can
  * answer a narrowing from rows it already holds and say which filter emptied a list.
  */
-import type { BundlesQuery, FieldFilter, OfferType, SortDirection } from '../api/bundles-query'
-import type { Offer } from '../api/schemas'
+import type {
+  BundlesQuery,
+  FieldFilter,
+  OfferType,
+  SortDirection,
+} from '../api/offers/bundles-query'
+import type { Offer } from '../api/offers/schemas'
 import { isVerified } from './offer-format'
 
 export const SORT_KEYS = [

@@ -1,16 +1,8 @@
 /** How offers read on screen: short, unambiguous labels for one offer. */
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
+import { formatPrice } from '../domain/format'
 
-const usd3 = new Intl.NumberFormat('en-US', {
-  style: 'currency',
-  currency: 'USD',
-  minimumFractionDigits: 3,
-  maximumFractionDigits: 3,
-})
 const oneDecimal = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
-
-/** $0.402: a per-hour price where the column or label already says "/hr". */
-export const formatPrice = (value: number) => usd3.format(value)
 
 export const formatNumber = (value: number | null | undefined) =>
   value == null ? '—' : oneDecimal.format(value)

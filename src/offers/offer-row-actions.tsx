@@ -1,5 +1,5 @@
 import { useId } from 'react'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
 import { Button } from '../ui/button'
 import { offerDescription } from './offer-format'
 

@@ -7,9 +7,10 @@
  * first and Enter picks one, so the chart works without a pointer.
  */
 import { useEffect, useId, useMemo, useRef, useState } from 'react'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
 import { SelectField } from '../ui/select-field'
-import { formatNumber, formatPrice, gpuSummary } from './offer-format'
+import { formatPrice, formatUsd } from '../domain/format'
+import { formatNumber, gpuSummary } from './offer-format'
 
 const WIDTH = 800
 const HEIGHT = 320
@@ -105,7 +106,7 @@ export function OfferScatter({
       const x = PAD.left + ((WIDTH - PAD.left - PAD.right) * i) / 4
       const y = HEIGHT - PAD.bottom - ((HEIGHT - PAD.top - PAD.bottom) * i) / 4
       ctx.textAlign = 'center'
-      ctx.fillText(`$${((maxPrice * i) / 4).toFixed(2)}`, x, HEIGHT - PAD.bottom + 14)
+      ctx.fillText(formatUsd((maxPrice * i) / 4), x, HEIGHT - PAD.bottom + 14)
       ctx.textAlign = 'right'
       ctx.fillText(formatNumber((maxPerf * i) / 4), PAD.left - 6, y + 4)
     }

@@ -1,13 +1,12 @@
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
 import { DEFAULT_FILTERS, type OfferFilters } from './offer-filters'
 import {
   answerLocally,
   broaderLoadedRows,
   LOCAL_ANSWER_MAX_AGE_MS,
   offerSearchKey,
-  throttleDelayMs,
   type OfferSearch,
 } from './offer-search'
 
@@ -72,11 +71,5 @@ describe('broaderLoadedRows', () => {
     const client = cache(broad, OFFERS, false)
     expect(broaderLoadedRows(client, { ...broad, maxPrice: 0.01 })).toHaveLength(10)
     expect(broaderLoadedRows(client, { ...broad, type: 'bid' })).toBeNull()
-  })
-})
-
-describe('throttleDelayMs', () => {
-  it('grows with each attempt', () => {
-    expect([0, 1, 2].map(throttleDelayMs)).toEqual([6000, 12000, 18000])
   })
 })

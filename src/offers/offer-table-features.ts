@@ -11,7 +11,7 @@ import {
   sortFn_text,
   tableFeatures,
 } from '@tanstack/react-table'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
 
 export interface OfferTableMeta {
   /** The rows come from an interruptible (bid) search: show minimum bids. */

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type ReactNode } from 'react'
-import { offerQueries } from '../api/queries'
+import { offerQueries } from '../api/offers/queries'
 import { Button } from '../ui/button'
 import { CheckboxField } from '../ui/checkbox-field'
 import { inputClass } from '../ui/field'

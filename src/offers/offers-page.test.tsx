@@ -2,13 +2,14 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { submitApiKey } from '../api/api-key-store'
-import type { OfferSearchResult } from '../api/endpoints'
-import { offerQueries } from '../api/queries'
+import type { OfferSearchResult } from '../api/offers/endpoints'
+import { offerQueries } from '../api/offers/queries'
+import { offerSearchOptions } from './offer-search'
 import { getWorld, requestLog, simulate, TEST_KEY, type World } from '../simulator/model'
 import { renderWithClient } from '../test/render'
-import { formatRate, formatUsd } from '../ui/format'
+import { formatRate, formatUsd } from '../domain/format'
 import { Toaster } from '../ui/toaster'
-import { DEFAULT_FILTERS, toBundlesQuery, type OfferFilters } from './offer-filters'
+import { DEFAULT_FILTERS, type OfferFilters } from './offer-filters'
 import { OffersPage } from './offers-page'
 
 const SLOW = { timeout: 6_000 }
@@ -35,7 +36,7 @@ function renderPage() {
   )
   /** The offers as the page's search returned them (read from the query cache). */
   const loaded = (filters: OfferFilters = DEFAULT_FILTERS): OfferSearchResult => {
-    const data = view.client.getQueryData(offerQueries.search(toBundlesQuery(filters)).queryKey)
+    const data = view.client.getQueryData(offerSearchOptions(view.client, filters).queryKey)
     if (!data) throw new Error('No search result in the cache')
     return data
   }

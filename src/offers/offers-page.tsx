@@ -1,6 +1,6 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../api/offers/schemas'
 import { OfferResults } from './offer-results'
 import { offerSearchOptions, useThrottleCountdown } from './offer-search'
 import { OfferToolbar } from './offer-toolbar'

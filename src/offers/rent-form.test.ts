@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { submitApiKey } from '../api/api-key-store'
-import { rentOffer } from '../api/endpoints'
+import { rentOffer } from '../api/offers/endpoints'
 import { createWorld, requestLog } from '../simulator/model'
 import {
   DEFAULT_IMAGE,

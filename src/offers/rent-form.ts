@@ -2,7 +2,8 @@
  * The rent dialog's form: the user's choices as typed, their validation, and the RentInput they
  * become. Limits follow the reference §4.1.
  */
-import type { RentInput } from '../api/endpoints'
+import type { RentInput } from '../api/offers/endpoints'
+import { formatRate } from '../domain/format'
 import { DEFAULT_DISK_GB } from './offer-filters'
 
 export const DEFAULT_IMAGE = 'vastai/base-image:@vastai-automatic-tag'
@@ -67,7 +68,6 @@ const IMAGE_REFERENCE = new RegExp(
 )
 
 export const isImageReference = (text: string): boolean => IMAGE_REFERENCE.test(text)
-const money = (n: number) => `$${n.toFixed(3)}/hr`
 
 /** Disk in GB when the text is a valid whole number, else null. */
 export function parseDisk(text: string): number | null {
@@ -171,7 +171,7 @@ export function validateRentDraft(draft: RentDraft, context: RentContext): RentE
     else if (bid < MIN_BID || bid > MAX_BID)
       errors.bid = `Bid must be between $${MIN_BID} and $${MAX_BID} per hour.`
     else if (context.minBid != null && bid < context.minBid) {
-      errors.bid = `Bid must be at least this offer's minimum of ${money(context.minBid)}.`
+      errors.bid = `Bid must be at least this offer's minimum of ${formatRate(context.minBid)}.`
     }
   }
 

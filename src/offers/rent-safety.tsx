@@ -3,9 +3,10 @@
  * instance (api/auto-stop), and the spend guards' typed confirmation (api/spend-guards).
  */
 import { useQuery } from '@tanstack/react-query'
-import { CHECK_INTERVAL_S, withAutoStop, type AutoStopAction } from '../api/auto-stop'
-import { instanceQueries } from '../api/queries'
-import { GUARD_CONFIRM_WORD, guardViolations, useSpendGuards } from '../api/spend-guards'
+import { CHECK_INTERVAL_S, withAutoStop, type AutoStopAction } from '../domain/auto-stop'
+import { instanceQueries } from '../api/instances/queries'
+import { GUARD_CONFIRM_WORD, guardViolations } from '../domain/spend-guards'
+import { useSpendGuards } from '../api/spend-guards-store'
 import { Field } from '../ui/field'
 import { SelectField } from '../ui/select-field'
 

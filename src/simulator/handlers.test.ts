@@ -2,14 +2,9 @@
 // (src/test/setup.ts starts the server and resets the simulator after each test).
 import { describe, expect, it } from 'vitest'
 import { submitApiKey } from '../api/api-key-store'
-import {
-  destroyInstance,
-  getAccount,
-  listInstances,
-  rentOffer,
-  searchOffers,
-  stopInstance,
-} from '../api/endpoints'
+import { destroyInstance, listInstances, stopInstance } from '../api/instances/endpoints'
+import { getAccount } from '../api/account/endpoints'
+import { rentOffer, searchOffers } from '../api/offers/endpoints'
 import { ApiError } from '../api/errors'
 import { LIFECYCLE_MS } from './lifecycle'
 import { advance, createWorld, getWorld, requestLog, simulate, TEST_KEY, type World } from './model'

@@ -3,8 +3,11 @@ import * as z from 'zod/mini'
 import offersSample from '../api/fixtures/offers.json'
 import instancesSample from '../api/fixtures/instances-v1-page.json'
 import userSample from '../api/fixtures/user-current.json'
-import { accountSchema, instanceSchema, offerSchema, parseRows } from '../api/schemas'
-import { uiStatus } from '../api/instance-status'
+import { accountSchema } from '../api/account/schemas'
+import { instanceSchema } from '../api/instances/schemas'
+import { offerSchema } from '../api/offers/schemas'
+import { parseRows } from '../api/parse'
+import { uiStatus } from '../domain/instance-status'
 import { LIFECYCLE_MS } from './lifecycle'
 import {
   advance,

@@ -10,7 +10,7 @@ import {
   deleteSshKey,
   listInstanceSshKeys,
   listSshKeys,
-} from '../api/ssh-keys'
+} from '../api/ssh-keys/endpoints'
 import { accountIdOf, createWorld, rent, worldNow, type World } from './model'
 import { isRecord } from './responses'
 import { createAccountKey, simulateSshKeys } from './ssh-keys'

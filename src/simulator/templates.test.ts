@@ -1,7 +1,8 @@
 // Template search and renting from a template, over HTTP through msw/node as the app sees them.
 import { describe, expect, it } from 'vitest'
 import { submitApiKey } from '../api/api-key-store'
-import { getInstance, rentOffer } from '../api/endpoints'
+import { getInstance } from '../api/instances/endpoints'
+import { rentOffer } from '../api/offers/endpoints'
 import { ApiError } from '../api/errors'
 import { accountIdOf, createWorld, type World } from './model'
 import { isRecord } from './responses'

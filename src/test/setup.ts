@@ -6,6 +6,7 @@ import { resetSimulator } from '../simulator/model'
 import { pacer } from '../api/client'
 import { forgetApiKey } from '../api/api-key-store'
 import { resetThrottle } from '../api/throttle-store'
+import { resetObserved } from '../api/status-history-store'
 import { resetToasts } from '../ui/toast-store'
 import { closeConfirm } from '../ui/confirm-store'
 
@@ -29,6 +30,7 @@ afterEach(() => {
   resetSimulator()
   pacer.reset()
   resetThrottle()
+  resetObserved()
   forgetApiKey()
   resetToasts()
   closeConfirm()

@@ -1,14 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type FormEvent } from 'react'
-import {
-  addSshKey,
-  checkPublicKey,
-  describeKey,
-  sameKey,
-  sshKeyErrorMessage,
-  sshKeyQueries,
-  useSshKeyMutation,
-} from '../../api/ssh-keys'
+import { addSshKey } from '../../api/ssh-keys/endpoints'
+import { checkPublicKey, describeKey, sameKey } from './public-key'
+import { sshKeyErrorMessage } from './ssh-key-messages'
+import { sshKeyQueries } from '../../api/ssh-keys/queries'
+import { useSshKeyMutation } from '../../api/ssh-keys/mutations'
 import { Button } from '../../ui/button'
 import { inputClass } from '../../ui/field'
 

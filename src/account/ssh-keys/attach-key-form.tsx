@@ -1,16 +1,13 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState, type ChangeEvent, type FormEvent } from 'react'
-import { stripAutoStopMarker } from '../../api/auto-stop'
-import { instanceQueries } from '../../api/queries'
-import type { Instance } from '../../api/schemas'
-import {
-  attachSshKey,
-  describeKey,
-  sameKey,
-  sshKeyErrorMessage,
-  sshKeyQueries,
-  useSshKeyMutation,
-} from '../../api/ssh-keys'
+import { stripAutoStopMarker } from '../../domain/auto-stop'
+import { instanceQueries } from '../../api/instances/queries'
+import type { Instance } from '../../api/instances/schemas'
+import { attachSshKey } from '../../api/ssh-keys/endpoints'
+import { describeKey, sameKey } from './public-key'
+import { sshKeyErrorMessage } from './ssh-key-messages'
+import { sshKeyQueries } from '../../api/ssh-keys/queries'
+import { useSshKeyMutation } from '../../api/ssh-keys/mutations'
 import { Button } from '../../ui/button'
 import { SelectField } from '../../ui/select-field'
 

@@ -1,13 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import {
-  deleteSshKey,
-  describeKey,
-  sshKeyErrorMessage,
-  sshKeyQueries,
-  useSshKeyMutation,
-  type SshKey,
-} from '../../api/ssh-keys'
+import { deleteSshKey } from '../../api/ssh-keys/endpoints'
+import { describeKey } from './public-key'
+import { sshKeyErrorMessage } from './ssh-key-messages'
+import { sshKeyQueries } from '../../api/ssh-keys/queries'
+import { useSshKeyMutation } from '../../api/ssh-keys/mutations'
+import { type SshKey } from '../../api/ssh-keys/schemas'
 import { Button } from '../../ui/button'
 import { requestConfirm } from '../../ui/confirm-store'
 import { AddKeyForm } from './add-key-form'

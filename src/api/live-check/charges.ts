@@ -5,7 +5,7 @@
  */
 import * as z from 'zod/mini'
 import { apiRequest } from '../client'
-import { numeric, optNumber, optString, parseRows } from '../schemas'
+import { numeric, optNumber, optString, parseRows } from '../parse'
 
 export const chargeRowSchema = z.looseObject({
   start: optNumber,

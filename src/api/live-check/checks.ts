@@ -4,19 +4,18 @@
  * Returns data; `format.ts` renders it (the terminal table; the app can render the same rows).
  */
 import { apiRequest } from '../client'
-import { getAccount, getGpuNames, getInstance, searchOffers } from '../endpoints'
+import { getAccount } from '../account/endpoints'
+import { getInstance } from '../instances/endpoints'
+import { getGpuNames, searchOffers } from '../offers/endpoints'
 import { isApiError } from '../errors'
-import type { OfferType } from '../bundles-query'
-import {
-  accountSchema,
-  gpuNamesSchema,
-  instanceSchema,
-  instancesPageSchema,
-  offerSchema,
-  parseRows,
-} from '../schemas'
-import { listSshKeys } from '../ssh-keys'
-import { searchTemplates, templateSchema } from '../templates'
+import type { OfferType } from '../offers/bundles-query'
+import { accountSchema } from '../account/schemas'
+import { instanceSchema, instancesPageSchema } from '../instances/schemas'
+import { gpuNamesSchema, offerSchema } from '../offers/schemas'
+import { parseRows } from '../parse'
+import { listSshKeys } from '../ssh-keys/endpoints'
+import { searchTemplates } from '../templates/endpoints'
+import { templateSchema } from '../templates/schemas'
 import { chargeRowSchema, lastDayCharges } from './charges'
 import { diffFields, schemaKeys } from './fields'
 import type { Exchange, Recorder } from './transport'

@@ -1,7 +1,8 @@
 import * as z from 'zod/mini'
 import { describe, expect, it } from 'vitest'
-import { accountSchema, offerSchema } from '../schemas'
-import { sshKeysEnvelopeSchema } from '../ssh-keys'
+import { accountSchema } from '../account/schemas'
+import { offerSchema } from '../offers/schemas'
+import { sshKeysEnvelopeSchema } from '../ssh-keys/schemas'
 import { diffFields, schemaKeys } from './fields'
 
 describe('schemaKeys', () => {

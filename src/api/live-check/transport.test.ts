@@ -1,8 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createWorld } from '../../simulator/model'
 import { submitApiKey } from '../api-key-store'
-import { destroyInstance, rentOffer, stopInstance } from '../endpoints'
-import { addSshKey } from '../ssh-keys'
+import { destroyInstance, stopInstance } from '../instances/endpoints'
+import { rentOffer } from '../offers/endpoints'
+import { addSshKey } from '../ssh-keys/endpoints'
 import { createTransport, installTransport, isReadOnly, WriteRefusedError } from './transport'
 
 describe('isReadOnly', () => {

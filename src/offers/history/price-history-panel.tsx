@@ -1,11 +1,10 @@
 import { useId, useMemo, useState } from 'react'
-import type { Offer } from '../../api/schemas'
+import type { Offer } from '../../api/offers/schemas'
+import { formatPrice } from '../../domain/format'
 import { Button } from '../../ui/button'
 import { ColumnHeads } from '../../ui/column-heads'
 import { exportHistory, importHistory, usePriceHistory } from './price-history-store'
 import { seriesOf, type Snapshot } from './price-stats'
-
-const usd = (value: number) => `$${value.toFixed(3)}`
 
 /**
  * What this browser has seen: per GPU model in the current results, p10/median/p90 of $/GPU-hour
@@ -101,9 +100,9 @@ function ModelRow({
       <th scope="row" className="py-1 pr-2 text-left font-medium">
         {model}
       </th>
-      <td className="py-1 pr-2 text-right tabular-nums">{usd(latest.p10)}</td>
-      <td className="py-1 pr-2 text-right tabular-nums">{usd(latest.median)}</td>
-      <td className="py-1 pr-2 text-right tabular-nums">{usd(latest.p90)}</td>
+      <td className="py-1 pr-2 text-right tabular-nums">{formatPrice(latest.p10)}</td>
+      <td className="py-1 pr-2 text-right tabular-nums">{formatPrice(latest.median)}</td>
+      <td className="py-1 pr-2 text-right tabular-nums">{formatPrice(latest.p90)}</td>
       <td className="py-1">
         <Sparkline values={series.map((s) => s.median)} label={`${model} median`} />
       </td>
@@ -131,7 +130,7 @@ function Sparkline({ values, label }: { values: number[]; label: string }) {
       width={w}
       height={h}
       role="img"
-      aria-label={`${label}: ${values.length} searches, from ${usd(first)} to ${usd(last)}`}
+      aria-label={`${label}: ${values.length} searches, from ${formatPrice(first)} to ${formatPrice(last)}`}
     >
       <polyline points={points} fill="none" stroke="#1d4ed8" strokeWidth="1.5" />
     </svg>

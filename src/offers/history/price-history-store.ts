@@ -4,7 +4,7 @@
  * history lasts for the page only. Nothing here is server state: it is what this browser saw.
  */
 import { useSyncExternalStore } from 'react'
-import type { Offer } from '../../api/schemas'
+import type { Offer } from '../../api/offers/schemas'
 import { MAX_SNAPSHOTS, parseSnapshots, snapshotOf, type Snapshot } from './price-stats'
 
 const DB_NAME = 'vast-console.price-history'

@@ -2,7 +2,7 @@
  * Local price history, the pure part: each search's offers become a snapshot of $/GPU-hour per
  * GPU model; snapshots give p10/median/p90 over time and "cheaper than N% seen" for a price.
  */
-import type { Offer } from '../../api/schemas'
+import type { Offer } from '../../api/offers/schemas'
 
 /** Values kept per model per snapshot (evenly spread over the sorted prices). */
 export const MAX_VALUES_PER_MODEL = 200

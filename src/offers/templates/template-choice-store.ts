@@ -4,7 +4,8 @@
  * dialog need, taken when the user chose, since the search that listed it may be long gone.
  */
 import { create } from 'zustand'
-import { templateImage, templateLabel, type Template } from '../../api/templates'
+import { templateImage, templateLabel } from './template-view'
+import { type Template } from '../../api/templates/schemas'
 
 export interface TemplateChoice {
   hashId: string

@@ -1,13 +1,10 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
-import { accountQueries } from '../../api/queries'
-import {
-  templateImage,
-  templateLabel,
-  templateQueries,
-  type Template,
-  type TemplateScope,
-} from '../../api/templates'
+import { accountQueries } from '../../api/account/queries'
+import { templateImage, templateLabel } from './template-view'
+import { templateQueries } from '../../api/templates/queries'
+import { type Template } from '../../api/templates/schemas'
+import { type TemplateScope } from '../../api/templates/endpoints'
 import { Button } from '../../ui/button'
 import { Field } from '../../ui/field'
 import { SelectField } from '../../ui/select-field'

@@ -1,0 +1,93 @@
+/**
+ * The instance list's query: hierarchical keys (never holding the API key: when the key changes
+ * the whole cache is cleared instead) and polling derived from the data (docs/data-fetching.md).
+ */
+import { queryOptions } from '@tanstack/react-query'
+import { isTransitioning } from '../../domain/instance-status'
+import { readActiveAccountId } from '../api-key-store'
+import { statusSince } from '../status-history-store'
+import { listInstances, listInstancesById, type InstanceList } from './endpoints'
+import type { Instance } from './schemas'
+
+/** Fast poll while anything is changing: above the list's 1 s minimum interval. */
+export const FAST_POLL_MS = 2_000
+/** Slow poll once everything has settled (small accounts). */
+export const SLOW_POLL_MS = 30_000
+/** Settled accounts spend at most one list page per this many ms, however many pages they have. */
+export const SETTLED_MS_PER_PAGE = 15_000
+/** The fast poll asks for at most this many changing instances: one v1 page, one request. */
+export const FAST_POLL_MAX_IDS = 25
+/** After this long in a changing state, an instance no longer keeps polling fast. */
+export const STUCK_AFTER_MS = 10 * 60_000
+
+/**
+ * Changing for over 10 minutes. Vast gives no time for a status (start_date is the contract's
+ * start and survives stop/start), so it is read from the one status history (status-history-store).
+ */
+export function isStuck(instance: Instance, now = Date.now()): boolean {
+  return now - statusSince(instance, now) > STUCK_AFTER_MS
+}
+
+/** The instances worth polling fast: changing, and not stuck for over 10 minutes. */
+export function changingIds(list: InstanceList | undefined, now = Date.now()): number[] {
+  const changing = list?.instances.filter(isTransitioning) ?? []
+  return changing.filter((i) => !isStuck(i, now)).map((i) => i.id)
+}
+
+/**
+ * Fast (one request) while something is changing; otherwise slow, and slower still for accounts
+ * with many pages, so a settled account costs a bounded number of requests a minute.
+ */
+export function pollInterval(list: InstanceList | undefined, now = Date.now()): number {
+  if (changingIds(list, now).length > 0) return FAST_POLL_MS
+  return Math.max(SLOW_POLL_MS, (list?.pages ?? 1) * SETTLED_MS_PER_PAGE)
+}
+
+/** The full list is fetched again at least this often, even while fast-polling a subset. */
+export const fullRefreshMs = (list: InstanceList) =>
+  Math.max(SLOW_POLL_MS, list.pages * SETTLED_MS_PER_PAGE)
+
+/**
+ * The list's fetch. An explicit refresh (invalidation, e.g. after a rent or stop), a first load or
+ * a due full refresh lists every page; a poll while instances are changing asks only for those
+ * (up to 25 ids, one request) and merges them in, so the request rate does not grow with the
+ * account. An id missing from the subset answer has been destroyed.
+ */
+export async function fetchInstanceList(
+  previous: InstanceList | undefined,
+  forceFull: boolean,
+  signal?: AbortSignal,
+  now = Date.now(),
+): Promise<InstanceList> {
+  if (!previous || forceFull || now - previous.fullAt >= fullRefreshMs(previous)) {
+    return listInstances(signal)
+  }
+  const ids = changingIds(previous, now).slice(0, FAST_POLL_MAX_IDS)
+  if (ids.length === 0) return listInstances(signal)
+  const subset = await listInstancesById(ids, signal)
+  const fresh = new Map(subset.instances.map((i) => [i.id, i]))
+  const asked = new Set(ids)
+  const instances = previous.instances.flatMap((i) => {
+    if (!asked.has(i.id)) return [i]
+    const update = fresh.get(i.id)
+    return update ? [update] : []
+  })
+  return { ...previous, instances, dropped: previous.dropped + subset.dropped }
+}
+
+export const instanceQueries = {
+  all: () => ['instances'] as const,
+  list: () =>
+    queryOptions({
+      queryKey: [...instanceQueries.all(), 'list'],
+      queryFn: async ({ client, queryKey, signal }) => {
+        // Read before the request: the list belongs to the account whose key it was sent with.
+        const account = readActiveAccountId()
+        const state = client.getQueryState<InstanceList>(queryKey)
+        const list = await fetchInstanceList(state?.data, state?.isInvalidated ?? true, signal)
+        return { ...list, account }
+      },
+      refetchInterval: (query) => pollInterval(query.state.data),
+      refetchIntervalInBackground: false,
+    }),
+}

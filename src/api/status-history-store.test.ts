@@ -1,0 +1,69 @@
+import { afterEach, describe, expect, it } from 'vitest'
+import * as z from 'zod/mini'
+import { instanceSchema } from './instances/schemas'
+import {
+  readObservedMap,
+  recordSightings,
+  resetObserved,
+  statusSince,
+  stoppedSinceIn,
+} from './status-history-store'
+
+const box = (id: number, actual: string | null, intended = 'running') =>
+  z.parse(instanceSchema, { id, actual_status: actual, intended_status: intended })
+
+afterEach(resetObserved)
+
+describe('recordSightings', () => {
+  it('raises each transition once, nothing on first sight, and destroyed when unlisted', () => {
+    expect(recordSightings([box(1, 'loading'), box(2, 'running')], 1_000)).toEqual([])
+    expect(recordSightings([box(1, 'loading'), box(2, 'running')], 2_000)).toEqual([])
+    expect(recordSightings([box(1, 'running'), box(2, 'exited', 'stopped')], 3_000)).toEqual([
+      { id: 1, kind: 'running', at: 3_000 },
+      { id: 2, kind: 'stopped', at: 3_000 },
+    ])
+    expect(recordSightings([box(1, 'running'), box(2, 'exited', 'stopped')], 4_000)).toEqual([])
+    expect(recordSightings([box(2, 'offline')], 5_000)).toEqual([
+      { id: 1, kind: 'destroyed', at: 5_000 },
+      { id: 2, kind: 'host_offline', at: 5_000 },
+    ])
+    expect(recordSightings([box(2, 'offline')], 6_000)).toEqual([])
+  })
+  it('remembers since when an instance has been stopped, across a reload', () => {
+    recordSightings([box(7, 'running')], 1_000)
+    recordSightings([box(7, 'exited', 'stopped')], 9_000)
+    recordSightings([box(7, 'exited', 'stopped')], 20_000)
+    expect(stoppedSinceIn(readObservedMap(), 7)).toBe(9_000)
+    const stored: unknown = JSON.parse(localStorage.getItem('vast-console.observed.v1') ?? '{}')
+    expect(stored).toMatchObject({
+      '7': { history: [{ status: 'running' }, { status: 'stopped', at: 9_000 }] },
+    })
+  })
+
+  it("one account's list never marks another account's instances destroyed", () => {
+    recordSightings([box(1, 'running')], 1_000, 'personal')
+    recordSightings([box(2, 'running')], 2_000, 'team')
+    expect(recordSightings([box(2, 'running')], 3_000, 'team')).toEqual([])
+    expect(recordSightings([], 4_000, 'personal')).toEqual([
+      { id: 1, kind: 'destroyed', at: 4_000 },
+    ])
+    expect(readObservedMap()['2']?.gone).toBeUndefined()
+  })
+})
+
+describe('statusSince (the fast poll stuck clock)', () => {
+  it('keeps the time a status was first seen and raises no event of its own', () => {
+    expect(statusSince(box(5, 'loading'), 1_000)).toBe(1_000)
+    expect(statusSince(box(5, 'loading'), 9_000)).toBe(1_000)
+    expect(recordSightings([box(5, 'loading')], 10_000)).toEqual([])
+    expect(recordSightings([box(5, 'running')], 11_000)).toEqual([
+      { id: 5, kind: 'running', at: 11_000 },
+    ])
+    expect(statusSince(box(5, 'running'), 12_000)).toBe(11_000)
+  })
+  it('starts over after a reset (test setup)', () => {
+    statusSince(box(6, 'loading'), 1_000)
+    resetObserved()
+    expect(statusSince(box(6, 'loading'), 5_000)).toBe(5_000)
+  })
+})
