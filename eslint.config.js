@@ -15,8 +15,9 @@ import globals from 'globals'
  */
 function layerZones(simulatorRestricted) {
   const sim = simulatorRestricted ? ['./src/simulator'] : []
-  const features = ['./src/offers', './src/instances', './src/account']
+  const features = ['./src/offers', './src/instances', './src/account', './src/spending']
   return [
+    { target: './src/domain', from: ['./src/api', './src/ui', ...features, './src/app', ...sim] },
     { target: './src/ui', from: ['./src/api', ...features, './src/app', ...sim] },
     { target: './src/api', from: [...features, './src/app', ...sim] },
     ...features.map((f) => ({
