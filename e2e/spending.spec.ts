@@ -80,7 +80,8 @@ test.describe('Spending: cost ledger and budgets', () => {
     page,
     request,
   }) => {
-    const sim = await Sim.create(request, { instances: 6 })
+    // The test starts an instance beside the app: no pacing between the two.
+    const sim = await Sim.create(request, { instances: 6, rateLimits: false })
     const before = await rawInstances(request, sim.key)
     const inference = before.filter((i) => i.label === 'inference').map((i) => Number(i.id))
     expect(inference).toHaveLength(1)
@@ -103,15 +104,23 @@ test.describe('Spending: cost ledger and budgets', () => {
 
     await expect(budgets).toContainText(`stopped instance ${inference[0]}`)
     const stops = async () =>
-      (await sim.requests({ method: 'PUT', path: /^\/api\/v0\/instances\/\d+\/$/ })).map((r) => ({
-        path: r.path,
-        body: r.body,
-      }))
+      (await sim.requests({ method: 'PUT', path: /^\/api\/v0\/instances\/\d+\/$/ }))
+        .map((r) => ({
+          path: r.path,
+          body: r.body,
+        }))
+        .filter((r) => record(r.body).state === 'stopped')
     expect(await stops()).toEqual([
       { path: `/api/v0/instances/${inference[0]}/`, body: { state: 'stopped' } },
     ])
 
-    // A reload reads the budgets again and lists the instances again, but does not act twice.
+    // Started again by hand: a reload reads the budgets and lists the instances again, sees the
+    // label running and over budget, and still does not act twice this month.
+    const start = await request.put(`${SIM}/api/v0/instances/${inference[0]}/`, {
+      data: { state: 'running' },
+      headers: { authorization: `Bearer ${sim.key}` },
+    })
+    expect(start.status(), await start.text()).toBe(200)
     const listsBefore = (await sim.requests({ method: 'GET', path: /^\/api\/v1\/instances\/$/ }))
       .length
     await page.reload()
