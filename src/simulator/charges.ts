@@ -54,11 +54,11 @@ function seededHistory(world: World, count: number): Contract[] {
   const out: Contract[] = []
   for (let i = 0; i < count; i += 1) {
     const from = start + Math.floor(rng() * (end - start - 2 * H))
-    const hours = intBetween(rng, 1, 72)
+    const hours = intBetween(rng, 1, 40)
     const runEnd = Math.min(end, from + hours * H)
     // A third were stopped and kept their disk for a while before being destroyed.
     const until = rng() < 0.33 ? Math.min(end, runEnd + intBetween(rng, 6, 96) * H) : runEnd
-    const gpuHour = round(0.12 + rng() * 2.2, 3)
+    const gpuHour = round(0.1 + rng() * 0.9, 3)
     const storageHour = round(0.004 + rng() * 0.03, 4)
     out.push({
       id: 26_000_000 + world.seq * 10_000 + i,
@@ -80,7 +80,7 @@ function seededHistory(world: World, count: number): Contract[] {
 function ledgerOf(world: World): Ledger {
   let ledger = ledgers.get(world)
   if (!ledger) {
-    ledger = { history: seededHistory(world, 60), destroyed: [], contracts: 60 }
+    ledger = { history: seededHistory(world, 45), destroyed: [], contracts: 45 }
     ledgers.set(world, ledger)
   }
   return ledger
@@ -273,7 +273,7 @@ export function paymentsOf(world: World): Row[] {
       balance -= gpu * 1.02 + storage
     }
     if (balance < 10) {
-      const amount = [50, 100, 200][intBetween(rng, 0, 2)] ?? 100
+      const amount = [100, 200, 250][intBetween(rng, 0, 2)] ?? 100
       balance += amount
       const at = secs(t)
       out.push({

@@ -40,11 +40,13 @@ function ChartFrame({
   readout,
   children,
   table,
+  hint = 'Hover or focus a bar to see its values.',
 }: {
   title: string
   readout: string | null
   children: ReactNode
   table: ReactNode
+  hint?: string
 }) {
   const id = useId()
   return (
@@ -56,7 +58,7 @@ function ChartFrame({
         {title}
       </figcaption>
       <p className="min-h-5 text-xs text-slate-700" aria-hidden="true">
-        {readout ?? 'Hover or focus a bar to see its values.'}
+        {readout ?? hint}
       </p>
       {children}
       {table}
@@ -69,29 +71,31 @@ const describe = (label: string, b: Breakdown) =>
 
 function SrTable({ caption, rows }: { caption: string; rows: { label: string; b: Breakdown }[] }) {
   return (
-    <table className="sr-only">
-      <caption>{caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Item</th>
-          <th scope="col">Total</th>
-          <th scope="col">GPU</th>
-          <th scope="col">Storage</th>
-          <th scope="col">Bandwidth</th>
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.label}>
-            <th scope="row">{r.label}</th>
-            <td>{formatUsd(r.b.total)}</td>
-            <td>{formatUsd(r.b.gpu)}</td>
-            <td>{formatUsd(r.b.storage)}</td>
-            <td>{formatUsd(r.b.bandwidth)}</td>
+    <div className="sr-only">
+      <table>
+        <caption>{caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Item</th>
+            <th scope="col">Total</th>
+            <th scope="col">GPU</th>
+            <th scope="col">Storage</th>
+            <th scope="col">Bandwidth</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.label}>
+              <th scope="row">{r.label}</th>
+              <td>{formatUsd(r.b.total)}</td>
+              <td>{formatUsd(r.b.gpu)}</td>
+              <td>{formatUsd(r.b.storage)}</td>
+              <td>{formatUsd(r.b.bandwidth)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   )
 }
 
@@ -108,19 +112,21 @@ export function DailyChart({ days }: { days: (Breakdown & { day: string })[] }) 
     <ChartFrame
       title="Spend per day"
       readout={hovered ? describe(hovered.day, hovered) : null}
+      hint="Hover over a day to see its values."
       table={<SrTable caption="Spend per day" rows={days.map((d) => ({ label: d.day, b: d }))} />}
     >
       <Legend />
+      <p className="text-xs text-slate-600" aria-hidden="true">
+        Highest day {formatUsd(max)}
+      </p>
       <svg
-        viewBox={`0 0 ${W} ${H + 18}`}
-        className="h-auto w-full"
+        viewBox={`0 0 ${W} ${H}`}
+        preserveAspectRatio="none"
+        className="h-44 w-full"
         aria-hidden="true"
         onMouseLeave={() => setHover(null)}
       >
         <line x1={0} x2={W} y1={H} y2={H} stroke="#cbd5e1" />
-        <text x={0} y={10} fontSize={10} fill="#475569">
-          {formatUsd(max)}
-        </text>
         {days.map((d, i) => {
           let y = H
           const x = i * step + (step - bar) / 2
@@ -134,21 +140,21 @@ export function DailyChart({ days }: { days: (Breakdown & { day: string })[] }) 
                 fill={hover === i ? '#f1f5f9' : 'transparent'}
               />
               {COMPONENTS.map((c) => {
-                const h = (Math.max(0, d[c]) / max) * (H - 14)
+                const h = (Math.max(0, d[c]) / max) * (H - 4)
                 y -= h
                 return h > 0 ? (
                   <rect key={c} x={x} y={y} width={bar} height={h} fill={COMPONENT_COLOURS[c]} />
                 ) : null
               })}
-              {(i === 0 || i === days.length - 1 || (days.length > 10 && i % 7 === 0)) && (
-                <text x={x + bar / 2} y={H + 13} fontSize={10} textAnchor="middle" fill="#475569">
-                  {d.day.slice(5)}
-                </text>
-              )}
             </g>
           )
         })}
       </svg>
+      <p className="flex justify-between text-xs text-slate-600" aria-hidden="true">
+        <span>{days[0]?.day}</span>
+        {days.length > 2 && <span>{days[Math.floor(days.length / 2)]?.day}</span>}
+        <span>{days.at(-1)?.day}</span>
+      </p>
     </ChartFrame>
   )
 }
@@ -258,29 +264,33 @@ export function LineChart({
     <ChartFrame
       title={title}
       readout={hovered ? `${hovered.day}: ${formatUsd(hovered.value)}` : null}
+      hint="Hover over the line to see a day's credit."
       table={
-        <table className="sr-only">
-          <caption>{title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Day</th>
-              <th scope="col">Credit</th>
-            </tr>
-          </thead>
-          <tbody>
-            {points.map((p) => (
-              <tr key={p.day}>
-                <th scope="row">{p.day}</th>
-                <td>{formatUsd(p.value)}</td>
+        <div className="sr-only">
+          <table>
+            <caption>{title}</caption>
+            <thead>
+              <tr>
+                <th scope="col">Day</th>
+                <th scope="col">Credit</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {points.map((p) => (
+                <tr key={p.day}>
+                  <th scope="row">{p.day}</th>
+                  <td>{formatUsd(p.value)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       }
     >
       <svg
         viewBox={`0 0 ${W} ${H + 4}`}
-        className="h-auto w-full"
+        preserveAspectRatio="none"
+        className="h-36 w-full"
         aria-hidden="true"
         onMouseLeave={() => setHover(null)}
       >
@@ -299,7 +309,7 @@ export function LineChart({
               height={H}
               fill="transparent"
             />
-            {hover === i && <circle cx={x(i)} cy={y(p.value)} r={4} fill="#1d4ed8" />}
+            {hover === i && <line x1={x(i)} x2={x(i)} y1={0} y2={H} stroke="#94a3b8" />}
           </g>
         ))}
       </svg>

@@ -3,10 +3,10 @@ import type { Charge } from '../domain/spending/ledger'
 import { Button } from '../ui/button'
 import { formatUsd } from '../ui/format'
 
-const PAGE = 100
+const PAGE = 25
 const when = (s: number) => new Date(s * 1000).toISOString().slice(0, 16).replace('T', ' ')
 
-/** The rows behind the figures (newest first), 100 at a time; an instance that still exists links to its card. */
+/** The rows behind the figures (newest first), 25 at first, then 100 more at a time; an instance that still exists links to its card. */
 export function LedgerTable({
   charges,
   caption,
@@ -34,7 +34,7 @@ export function LedgerTable({
               <th scope="col" className="px-2 py-1">
                 From (UTC)
               </th>
-              <th scope="col" className="px-2 py-1">
+              <th scope="col" className="hidden px-2 py-1 sm:table-cell">
                 To
               </th>
               <th scope="col" className="px-2 py-1">
@@ -61,7 +61,9 @@ export function LedgerTable({
             {rows.slice(0, shown).map((c) => (
               <tr key={c.key} className="border-t border-slate-100">
                 <td className="px-2 py-1 whitespace-nowrap tabular-nums">{when(c.start)}</td>
-                <td className="px-2 py-1 whitespace-nowrap tabular-nums">{when(c.end)}</td>
+                <td className="hidden px-2 py-1 whitespace-nowrap tabular-nums sm:table-cell">
+                  {when(c.end)}
+                </td>
                 <td className="px-2 py-1 whitespace-nowrap">
                   {c.instanceId !== null && liveIds.has(c.instanceId) ? (
                     <button
@@ -78,7 +80,7 @@ export function LedgerTable({
                     </span>
                   )}
                 </td>
-                <td className="px-2 py-1">
+                <td className="px-2 py-1 whitespace-nowrap">
                   {c.label ? (
                     <button
                       type="button"
@@ -108,7 +110,7 @@ export function LedgerTable({
         Showing {Math.min(shown, rows.length)} of {rows.length} rows.
       </p>
       {shown < rows.length && (
-        <Button size="sm" className="self-start" onClick={() => setShown((n) => n + PAGE * 5)}>
+        <Button size="sm" className="self-start" onClick={() => setShown((n) => n + PAGE * 4)}>
           Show more rows
         </Button>
       )}

@@ -196,6 +196,7 @@ export function SpendingPage({ onOpenInstance }: { onOpenInstance: (id: number) 
               onPick={(key) => setDrill({ by: 'gpu', key })}
             />
           </div>
+          <BudgetsPanel states={states} />
           <section aria-label="Charges" className="flex flex-col gap-2">
             <div className="flex flex-wrap items-center gap-2">
               <Button size="sm" onClick={() => downloadCsv(charges, range)}>
@@ -232,7 +233,7 @@ export function SpendingPage({ onOpenInstance }: { onOpenInstance: (id: number) 
           />
         </>
       )}
-      <BudgetsPanel states={states} />
+      {!ledger.data && <BudgetsPanel states={states} />}
     </div>
   )
 }
