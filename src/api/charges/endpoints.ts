@@ -3,12 +3,11 @@
  * filter is required (400 without it); pages hold up to 500 rows (show_charges.yaml; the CLI
  * asks for at most 100) and follow `next_token` → `after_token`.
  */
-import type * as z from 'zod/mini'
 import { toCharge, type Charge } from '../../domain/spending/ledger'
 import { dayFilter, type DayRange } from '../../domain/spending/range'
-import { apiRequest } from '../client'
 import { parseRows } from '../schemas'
-import { chargeItemSchema, chargeRowSchema, chargesPageSchema, type ChargeRow } from './schemas'
+import { fetchTokenPages } from '../token-pages'
+import { chargeItemSchema, chargeRowSchema, type ChargeRow } from './schemas'
 
 export const CHARGES_PAGE_LIMIT = 500
 /** 500 × 400 = 200,000 rows: far past any month; a longer answer is reported as cut short. */
@@ -45,30 +44,18 @@ export async function fetchCharges(
   range: DayRange,
   options: { signal?: AbortSignal; onPage?: (rows: number) => void } = {},
 ): Promise<ChargeLedger> {
-  const charges: Charge[] = []
-  let dropped = 0
-  let token: string | null = null
-  for (let page = 1; page <= MAX_CHARGE_PAGES; page += 1) {
-    const query: Record<string, string | number> = {
-      select_filters: JSON.stringify({ day: dayFilter(range) }),
-      limit: CHARGES_PAGE_LIMIT,
-    }
-    if (token) query.after_token = token
-    const result: z.infer<typeof chargesPageSchema> = await apiRequest({
-      route: 'charges',
-      method: 'GET',
-      path: '/api/v0/charges/',
-      query,
-      schema: chargesPageSchema,
-      signal: options.signal,
-    })
-    const parsed = parseRows(chargeRowSchema, result.results)
-    dropped += parsed.dropped
-    for (const row of parsed.rows) charges.push(chargeFromRow(row, range))
-    options.onPage?.(charges.length)
-    token = result.next_token ?? null
-    if (!token || parsed.rows.length + parsed.dropped === 0)
-      return { charges, dropped, pages: page, truncated: false }
+  const got = await fetchTokenPages({
+    route: 'charges',
+    path: '/api/v0/charges/',
+    query: { select_filters: JSON.stringify({ day: dayFilter(range) }), limit: CHARGES_PAGE_LIMIT },
+    row: chargeRowSchema,
+    maxPages: MAX_CHARGE_PAGES,
+    ...options,
+  })
+  return {
+    charges: got.rows.map((row) => chargeFromRow(row, range)),
+    dropped: got.dropped,
+    pages: got.pages,
+    truncated: got.truncated,
   }
-  return { charges, dropped, pages: MAX_CHARGE_PAGES, truncated: true }
 }

@@ -39,11 +39,3 @@ export const chargeRowSchema = z.looseObject({
   items: z.catch(z.nullish(z.array(z.unknown())), null),
 })
 export type ChargeRow = z.infer<typeof chargeRowSchema>
-
-export const chargesPageSchema = z.looseObject({
-  success: z.optional(z.boolean()),
-  count: optNumber,
-  total: optNumber,
-  next_token: optString,
-  results: z.array(z.unknown()),
-})

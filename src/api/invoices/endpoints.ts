@@ -2,12 +2,10 @@
  * Payments (`GET /api/v1/invoices/`), newest first. The `when` range is required; without it Vast
  * answers 200 with `success: false` (show_invoices.yaml), which the client reports as an error.
  */
-import type * as z from 'zod/mini'
 import { balanceEffect, type Payment } from '../../domain/spending/payments'
 import { dayFilter, type DayRange } from '../../domain/spending/range'
-import { apiRequest } from '../client'
-import { parseRows } from '../schemas'
-import { invoiceRowSchema, invoicesPageSchema, type InvoiceRow } from './schemas'
+import { fetchTokenPages } from '../token-pages'
+import { invoiceRowSchema, type InvoiceRow } from './schemas'
 
 export const INVOICES_PAGE_LIMIT = 100
 export const MAX_INVOICE_PAGES = 20
@@ -25,26 +23,16 @@ export function paymentFromRow(row: InvoiceRow, index: number): Payment {
 }
 
 export async function fetchPayments(range: DayRange, signal?: AbortSignal): Promise<Payment[]> {
-  const payments: Payment[] = []
-  let token: string | null = null
-  for (let page = 1; page <= MAX_INVOICE_PAGES; page += 1) {
-    const query: Record<string, string | number> = {
+  const got = await fetchTokenPages({
+    route: 'invoices',
+    path: '/api/v1/invoices/',
+    query: {
       select_filters: JSON.stringify({ when: dayFilter(range) }),
       limit: INVOICES_PAGE_LIMIT,
-    }
-    if (token) query.after_token = token
-    const result: z.infer<typeof invoicesPageSchema> = await apiRequest({
-      route: 'invoices',
-      method: 'GET',
-      path: '/api/v1/invoices/',
-      query,
-      schema: invoicesPageSchema,
-      signal,
-    })
-    const rows = parseRows(invoiceRowSchema, result.results ?? []).rows
-    rows.forEach((row) => payments.push(paymentFromRow(row, payments.length)))
-    token = result.next_token ?? null
-    if (!token || rows.length === 0) break
-  }
-  return payments
+    },
+    row: invoiceRowSchema,
+    maxPages: MAX_INVOICE_PAGES,
+    signal,
+  })
+  return got.rows.map(paymentFromRow)
 }

@@ -18,12 +18,3 @@ export const invoiceRowSchema = z.looseObject({
   metadata: z.catch(z.nullish(z.looseObject({ invoice_id: optNumber, service: optString })), null),
 })
 export type InvoiceRow = z.infer<typeof invoiceRowSchema>
-
-export const invoicesPageSchema = z.looseObject({
-  success: z.optional(z.boolean()),
-  count: optNumber,
-  total: optNumber,
-  next_token: optString,
-  results: z.nullish(z.array(z.unknown())),
-  msg: optString,
-})
