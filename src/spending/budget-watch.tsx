@@ -4,7 +4,7 @@
  * instances — without asking (the user confirmed when turning it on), once per budget and month.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query'
-import { useEffect } from 'react'
+import { useEffect, useMemo } from 'react'
 import { chargeQueries } from '../api/charges/queries'
 import { stopInstance } from '../api/endpoints'
 import { canStop } from '../api/instance-status'
@@ -74,19 +74,23 @@ async function runAutoStop(
   await invalidate()
 }
 
-export function useBudgetStates(): { states: BudgetState[]; month: string } {
+/**
+ * Every budget with this month's spend against it. Until the month's charges have loaded, each
+ * counts $0 (`loaded` false): nothing warns or acts on a guess.
+ */
+export function useBudgetStates(): { states: BudgetState[]; month: string; loaded: boolean } {
   const budgets = useBudgets()
   const month = monthOf(dayOf(useClock()))
   const charges = useQuery({ ...chargeQueries.month(), enabled: budgets.length > 0 })
-  return {
-    states: charges.data ? budgetStates(budgets, charges.data.charges) : [],
-    month,
-  }
+  const data = charges.data
+  const states = useMemo(() => budgetStates(budgets, data?.charges ?? []), [budgets, data])
+  return { states, month, loaded: data !== undefined }
 }
 
 /** Placed by the app in the header; shows nothing until a budget is at 80%. */
 export function BudgetWatch({ onEvent }: { onEvent: (event: BudgetEvent) => void }) {
-  const { states, month } = useBudgetStates()
+  const { states: all, month, loaded } = useBudgetStates()
+  const states = useMemo(() => (loaded ? all : []), [loaded, all])
   const queryClient = useQueryClient()
   const wantsStop = states.some((s) => s.level === 'over' && s.budget.autoStop)
   const instances = useQuery({ ...instanceQueries.list(), enabled: wantsStop })

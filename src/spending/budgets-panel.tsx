@@ -113,7 +113,20 @@ function AutoStopDialog({ state, onClose }: { state: BudgetState; onClose: () =>
   )
 }
 
-export function BudgetsPanel({ states }: { states: readonly BudgetState[] }) {
+function spendText(s: BudgetState, loaded: boolean): string {
+  const limit = formatUsd(s.budget.monthlyUsd)
+  if (!loaded) return `${limit} a month (this month's spend is loading)`
+  const note = s.level === 'over' ? ' — over budget' : s.level === 'warning' ? ' — above 80%' : ''
+  return `${formatUsd(s.spent)} of ${limit} (${Math.round(s.used * 100)}%)${note}`
+}
+
+export function BudgetsPanel({
+  states,
+  loaded,
+}: {
+  states: readonly BudgetState[]
+  loaded: boolean
+}) {
   const headingId = useId()
   const [confirming, setConfirming] = useState<BudgetState | null>(null)
   const log = useBudgetLog()
@@ -149,13 +162,7 @@ export function BudgetsPanel({ states }: { states: readonly BudgetState[] }) {
                         : 'text-slate-800',
                   )}
                 >
-                  {formatUsd(s.spent)} of {formatUsd(s.budget.monthlyUsd)} (
-                  {Math.round(s.used * 100)}%)
-                  {s.level === 'over'
-                    ? ' — over budget'
-                    : s.level === 'warning'
-                      ? ' — above 80%'
-                      : ''}
+                  {spendText(s, loaded)}
                 </span>
               </div>
               <meter

@@ -55,7 +55,7 @@ export function SpendingPage({ onOpenInstance }: { onOpenInstance: (id: number) 
   const month = useQuery(chargeQueries.month())
   const instances = useQuery(instanceQueries.list())
   const account = useQuery({ ...accountQueries.current(), refetchOnMount: false })
-  const { states } = useBudgetStates()
+  const budgets = useBudgetStates()
 
   const list = instances.data?.instances
   const gpuOf = useMemo(
@@ -196,7 +196,11 @@ export function SpendingPage({ onOpenInstance }: { onOpenInstance: (id: number) 
               onPick={(key) => setDrill({ by: 'gpu', key })}
             />
           </div>
-          <BudgetsPanel states={states} />
+        </>
+      )}
+      <BudgetsPanel states={budgets.states} loaded={budgets.loaded} />
+      {ledger.data && (
+        <>
           <section aria-label="Charges" className="flex flex-col gap-2">
             <div className="flex flex-wrap items-center gap-2">
               <Button size="sm" onClick={() => downloadCsv(charges, range)}>
@@ -233,7 +237,6 @@ export function SpendingPage({ onOpenInstance }: { onOpenInstance: (id: number) 
           />
         </>
       )}
-      {!ledger.data && <BudgetsPanel states={states} />}
     </div>
   )
 }
