@@ -3,7 +3,7 @@ import { AccountPanel } from '../account/account-panel'
 import { useDeliverEvents } from '../instances/inbox'
 import { InstancesPage } from '../instances/instances-page'
 import { OffersPage } from '../offers/offers-page'
-import { BudgetWatch, type BudgetEvent } from '../spending/budget-watch'
+import type { BudgetEvent } from '../spending/budget-watch'
 import { ConfirmDialog } from '../ui/confirm-dialog'
 import { Toaster } from '../ui/toaster'
 import { cn } from '../ui/cn'
@@ -25,6 +25,10 @@ const PANEL_NAMES: Record<Tab, string> = {
   account: 'Account',
 }
 
+// Budgets are read after the dashboard has painted: their check is its own small chunk.
+const BudgetWatch = lazy(() =>
+  import('../spending/budget-watch').then((m) => ({ default: m.BudgetWatch })),
+)
 const SpendingPage = lazy(() =>
   import('../spending/spending-page').then((m) => ({ default: m.SpendingPage })),
 )
@@ -59,7 +63,9 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <p className="text-lg font-semibold text-slate-900">Vast GPU Console</p>
           <PanelBoundary name="Budgets">
-            <BudgetWatch onEvent={onBudgetEvent} />
+            <Suspense fallback={null}>
+              <BudgetWatch onEvent={onBudgetEvent} />
+            </Suspense>
           </PanelBoundary>
           <PanelBoundary name="Account">
             <AccountPanel onForget={onForget} />
