@@ -16,7 +16,7 @@ import globals from 'globals'
  */
 function layerZones(forTests) {
   const sim = forTests ? [] : ['./src/simulator']
-  const features = ['./src/offers', './src/instances', './src/account']
+  const features = ['./src/offers', './src/instances', './src/account', './src/spending']
   return [
     {
       target: './src/domain',

@@ -19,6 +19,8 @@ export type RouteKey =
   | 'ssh-keys'
   | 'instance-ssh'
   | 'templates'
+  | 'charges'
+  | 'invoices'
 
 interface Limit {
   /** Minimum ms between two calls to the endpoint. */
@@ -41,6 +43,9 @@ export const ROUTE_LIMITS: Record<RouteKey, Limit> = {
   'ssh-keys': { minIntervalMs: 1000 },
   'instance-ssh': { minIntervalMs: 1000 },
   templates: { minIntervalMs: 3000 },
+  // show_charges.yaml / show_invoices.yaml: threshold 1.0 per request.
+  charges: { minIntervalMs: 1000 },
+  invoices: { minIntervalMs: 1000 },
 }
 
 type Clock = () => number

@@ -1,7 +1,9 @@
-import { useState, type KeyboardEvent } from 'react'
+import { lazy, Suspense, useCallback, useState, type KeyboardEvent } from 'react'
 import { AccountPanel } from '../account/account-panel'
+import { useDeliverEvents } from '../instances/inbox'
 import { InstancesPage } from '../instances/instances-page'
 import { OffersPage } from '../offers/offers-page'
+import type { BudgetEvent } from '../spending/budget-watch'
 import { ConfirmDialog } from '../ui/confirm-dialog'
 import { Toaster } from '../ui/toaster'
 import { cn } from '../ui/cn'
@@ -13,18 +15,37 @@ import { StatusBanners } from './status-banners'
 const TABS: { id: Tab; label: string }[] = [
   { id: 'offers', label: 'Offers' },
   { id: 'instances', label: 'Instances' },
+  { id: 'spending', label: 'Spending' },
   { id: 'account', label: 'Account' },
 ]
 const PANEL_NAMES: Record<Tab, string> = {
   offers: 'Offers',
   instances: 'Instances',
+  spending: 'Spending',
   account: 'Account',
 }
+
+// Budgets are read after the dashboard has painted: their check is its own small chunk.
+const BudgetWatch = lazy(() =>
+  import('../spending/budget-watch').then((m) => ({ default: m.BudgetWatch })),
+)
+const SpendingPage = lazy(() =>
+  import('../spending/spending-page').then((m) => ({ default: m.SpendingPage })),
+)
 
 /** Everything after the key: loaded as its own chunk, so the first visit downloads only the key screen. */
 export function Dashboard({ onForget }: { onForget: () => void }) {
   const [tab, setTab] = useTab()
   const [highlightId, setHighlightId] = useState<number | null>(null)
+  const deliver = useDeliverEvents()
+  // A budget's auto-stop is logged in the events inbox, like any other stop.
+  const onBudgetEvent = useCallback(
+    (event: BudgetEvent) => {
+      if (event.kind === 'stopped' && event.ids.length > 0)
+        deliver(event.ids.map((id) => ({ id, kind: 'stopped' as const, at: Date.now() })))
+    },
+    [deliver],
+  )
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return
@@ -41,6 +62,11 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
       <header className="border-b border-slate-200 bg-white">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <p className="text-lg font-semibold text-slate-900">Vast GPU Console</p>
+          <PanelBoundary name="Budgets">
+            <Suspense fallback={null}>
+              <BudgetWatch onEvent={onBudgetEvent} />
+            </Suspense>
+          </PanelBoundary>
           <PanelBoundary name="Account">
             <AccountPanel onForget={onForget} />
           </PanelBoundary>
@@ -84,6 +110,21 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
               />
             ) : tab === 'instances' ? (
               <InstancesPage highlightId={highlightId} />
+            ) : tab === 'spending' ? (
+              <Suspense
+                fallback={
+                  <p role="status" className="text-sm text-slate-700">
+                    Loading spending…
+                  </p>
+                }
+              >
+                <SpendingPage
+                  onOpenInstance={(id) => {
+                    setHighlightId(id)
+                    setTab('instances')
+                  }}
+                />
+              </Suspense>
             ) : (
               <AccountTab onUseTemplate={() => setTab('offers')} />
             )}

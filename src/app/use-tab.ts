@@ -1,8 +1,8 @@
 import { useCallback, useSyncExternalStore } from 'react'
 
-export type Tab = 'offers' | 'instances' | 'account'
+export type Tab = 'offers' | 'instances' | 'spending' | 'account'
 
-const TABS: readonly Tab[] = ['offers', 'instances', 'account']
+const TABS: readonly Tab[] = ['offers', 'instances', 'spending', 'account']
 const isTab = (value: string | null): value is Tab => TABS.some((t) => t === value)
 
 const listeners = new Set<() => void>()

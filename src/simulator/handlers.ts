@@ -28,6 +28,7 @@ import {
 } from './model'
 import { LOG_PATH_PREFIX, readLog, requestLogs } from './logs'
 import { sshKeyRoutes } from './ssh-keys'
+import { chargeRoutes, rememberDestroyed } from './charges'
 import { searchTemplates } from './templates'
 import {
   CONTENT_TYPES,
@@ -302,7 +303,12 @@ export function createHandlers(): HttpHandler[] {
       'delete',
       '/api/v0/instances/:id/',
       { auth: 'required', limit: 'instance-delete', container: true },
-      ({ world, params }) => destroyInstance(world, params.id ?? ''),
+      ({ world, params }) => {
+        const inst = world.instances.get(Number(params.id))
+        const res = destroyInstance(world, params.id ?? '')
+        if (res.status === 200) rememberDestroyed(world, inst)
+        return res
+      },
     ),
     // Destroy exists only on v0: the v1 route answers 404 (reference §2.2).
     openRoute('delete', '/api/v1/instances/:id/', routeNotFound),
@@ -313,6 +319,7 @@ export function createHandlers(): HttpHandler[] {
       ({ world, url }) => searchTemplates(accountIdOf(world), url.searchParams),
     ),
     ...sshKeyRoutes(apiRoute),
+    ...chargeRoutes(apiRoute),
     catchAll,
   ]
 }

@@ -8,6 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { getResponse } from 'msw'
 import * as z from 'zod/mini'
 import { handlers } from './handlers'
+import { seedChargeHistory } from './charges'
 import {
   advance,
   createWorld,
@@ -95,6 +96,8 @@ async function jsonBody(req: IncomingMessage): Promise<unknown> {
 }
 
 const advanceSchema = z.object({ ms: z.number().check(z.gte(0)) })
+/** `POST /__sim/worlds/:key/charges {contracts}`: a seeded charge history of that size (bench). */
+const chargeHistorySchema = z.object({ contracts: z.int().check(z.gte(0), z.lte(100_000)) })
 
 function isLoopback(address: string | undefined): boolean {
   return address !== undefined && (address === '::1' || /^(::ffff:)?127\./.test(address))
@@ -120,7 +123,8 @@ async function answerControl(req: IncomingMessage, res: ServerResponse, url: URL
     const world = createWorld(options.data)
     return send(res, 201, { key: world.key, email: emailOf(world) })
   }
-  const match = /^\/__sim\/worlds\/([^/]+)(?:\/(advance|simulate|requests|stats))?\/?$/.exec(path)
+  const match =
+    /^\/__sim\/worlds\/([^/]+)(?:\/(advance|simulate|requests|stats|charges))?\/?$/.exec(path)
   const key = match?.[1] ? decodeURIComponent(match[1]) : undefined
   const world: World | undefined = key === undefined ? undefined : getWorld(key)
   if (!match || !key)
@@ -144,6 +148,13 @@ async function answerControl(req: IncomingMessage, res: ServerResponse, url: URL
       return send(res, 400, { error: 'invalid_switches', msg: z.prettifyError(body.error) })
     simulate(world, body.data)
     return send(res, 200, { switches: world.switches })
+  }
+  if (method === 'POST' && action === 'charges') {
+    const body = z.safeParse(chargeHistorySchema, await jsonBody(req))
+    if (!body.success)
+      return send(res, 400, { error: 'invalid_args', msg: z.prettifyError(body.error) })
+    seedChargeHistory(world, body.data.contracts)
+    return send(res, 200, { contracts: body.data.contracts })
   }
   if (method === 'GET' && action === 'requests') return send(res, 200, requestLog(world))
   if (method === 'GET' && action === 'stats')
