@@ -10,7 +10,8 @@ import { usePriceHistory } from './history/price-history-store'
 import { cheaperThanPercent, perGpuHour, seenPrices } from './history/price-stats'
 import { explainEmpty, relaxedFilters } from './explain-empty'
 import { DEFAULT_JOB_PLAN, type JobPlan } from './job-cost'
-import { createOfferColumns } from './offer-columns'
+import { offerColumns } from './offer-columns'
+import { MAX_COMPARE } from './offer-table-features'
 import { toBundlesQuery, type OfferFilters } from './offer-filters'
 import { quickFilter } from './quick-filter'
 import { broaderLoadedRows, offerSearchOptions, type OfferSearch } from './offer-search'
@@ -20,10 +21,8 @@ const OfferScatter = lazy(() =>
   import('./offer-scatter').then((module) => ({ default: module.OfferScatter })),
 )
 
-export const MAX_COMPARE = 4
-
 /** The chooser lists every column but the actions. */
-const CHOOSABLE = createOfferColumns(DEFAULT_JOB_PLAN).flatMap((column) =>
+const CHOOSABLE = offerColumns.flatMap((column) =>
   column.id && column.id !== 'actions'
     ? [
         {

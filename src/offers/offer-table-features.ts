@@ -13,11 +13,20 @@ import {
 } from '@tanstack/react-table'
 import type { Offer } from '../api/schemas'
 
+/** Offers that can be picked for side-by-side comparison at once. */
+export const MAX_COMPARE = 4
+
+/**
+ * A table row: the offer with its cost under the current job plan. The plan is priced into the
+ * rows (not read by the column) so a new plan gives new rows, and a sort by job cost follows it.
+ */
+export type OfferRow = Offer & { jobCost: number }
+
 export interface OfferTableMeta {
   /** The rows come from an interruptible (bid) search: show minimum bids. */
   bid: boolean
   onRent: (offer: Offer) => void
-  /** Offers picked for side-by-side comparison (at most 4). */
+  /** Offers picked for side-by-side comparison (at most MAX_COMPARE). */
   compared?: ReadonlySet<number>
   onToggleCompare?: (offer: Offer) => void
   /** "Cheaper than N% seen" for an offer, from the local price history (null: nothing seen). */

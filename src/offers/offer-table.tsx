@@ -3,9 +3,9 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
 import type { Offer } from '../api/schemas'
 import { cn } from '../ui/cn'
-import type { JobPlan } from './job-cost'
-import { createOfferColumns, DEFAULT_HIDDEN_COLUMNS } from './offer-columns'
-import { offerFeatures } from './offer-table-features'
+import { jobCost, type JobPlan } from './job-cost'
+import { DEFAULT_HIDDEN_COLUMNS, offerColumns } from './offer-columns'
+import { offerFeatures, type OfferRow } from './offer-table-features'
 import { useRowSortInUrl } from './row-sort-url'
 
 /**
@@ -22,6 +22,10 @@ const UNMEASURED_ROWS = 30
 const PLAIN_RENDER =
   typeof window !== 'undefined' &&
   new URLSearchParams(window.location.search).get('render') === 'plain'
+
+const SORTABLE: ReadonlySet<string> = new Set(
+  offerColumns.flatMap((c) => (c.id && c.enableSorting !== false ? [c.id] : [])),
+)
 
 const COLUMNS_STORAGE_KEY = 'vast-console.offer-columns.v1'
 
@@ -94,17 +98,15 @@ export const OfferTable = memo(function OfferTable({
   onHoverOffer,
   priceSeen,
 }: OfferTableProps) {
-  const columns = useMemo(() => createOfferColumns(plan), [plan])
-  const sortable = useMemo(
-    () => new Set(columns.flatMap((c) => (c.id && c.enableSorting !== false ? [c.id] : []))),
-    [columns],
+  const [sorting, setSorting] = useRowSortInUrl(SORTABLE)
+  // New rows when the plan changes, so the Job cost column (and a sort by it) follow the plan.
+  const data = useMemo<OfferRow[]>(
+    () => offers.map((offer) => ({ ...offer, jobCost: jobCost(offer, plan).total })),
+    [offers, plan],
   )
-  const [sorting, setSorting] = useRowSortInUrl(sortable)
-  // A new array when the plan changes, so cached cell values (Job cost) are recomputed.
-  const data = useMemo(() => offers.slice(), [offers, plan]) // eslint-disable-line react-hooks/exhaustive-deps
   const table = useTable({
     features: offerFeatures,
-    columns,
+    columns: offerColumns,
     data,
     getRowId: (offer) => String(offer.id),
     state: { sorting, columnVisibility },
