@@ -34,7 +34,7 @@ export class PanelBoundary extends Component<Props, State> {
       <section
         role="alert"
         aria-label={`${this.props.name} panel error`}
-        className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+        className="rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text"
       >
         <p>
           The {this.props.name} panel hit a problem and was stopped; the rest of the app still

@@ -88,8 +88,8 @@ export function Inbox() {
   const unread = events.filter((e) => !e.read).length
   const supported = typeof Notification !== 'undefined'
   return (
-    <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-      <summary className="cursor-pointer font-medium text-slate-900">
+    <details className="rounded-lg border border-border bg-surface p-3 text-sm">
+      <summary className="cursor-pointer font-medium text-text">
         Events{unread > 0 ? ` (${unread} new)` : ''}
       </summary>
       <section aria-labelledby={headingId} className="mt-2 flex flex-col gap-2">
@@ -119,7 +119,7 @@ export function Inbox() {
           )}
         </div>
         {events.length === 0 ? (
-          <p className="text-slate-600">
+          <p className="text-muted">
             No events yet. Changes to running, stopped, error, offline or destroyed appear here.
           </p>
         ) : (
@@ -127,7 +127,7 @@ export function Inbox() {
             {events.map((event) => (
               <li
                 key={`${event.id}-${event.kind}-${event.at}`}
-                className={event.read ? 'text-slate-600' : 'font-medium text-slate-900'}
+                className={event.read ? 'text-muted' : 'font-medium text-text'}
               >
                 {`${time.format(event.at)} · ${eventText(event)}`}
               </li>

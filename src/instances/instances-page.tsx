@@ -34,8 +34,8 @@ function Notice({ tone, children }: { tone: 'warn' | 'quiet'; children: ReactNod
     <p
       className={
         tone === 'warn'
-          ? 'rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900'
-          : 'rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700'
+          ? 'rounded-md border border-warning-border bg-warning-soft px-3 py-2 text-sm text-warning-text'
+          : 'rounded-md border border-border bg-surface-muted px-3 py-2 text-sm text-text-soft'
       }
     >
       {children}
@@ -76,7 +76,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
         {isError && (
           <Notice tone="quiet">
             Couldn&apos;t refresh; showing data from {formatClock(dataUpdatedAt)}.
-            {error && <span className="text-slate-600"> {error.message}</span>}
+            {error && <span className="text-muted"> {error.message}</span>}
           </Notice>
         )}
         {data.dropped > 0 && (
@@ -100,7 +100,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
           <Inbox />
         </div>
         {all.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-700">
+          <p className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-8 text-center text-sm text-text-soft">
             No instances yet. Rent an offer to start one.
           </p>
         ) : (
@@ -137,7 +137,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
               onDone={() => setSelectedIds(new Set())}
               onClear={() => setSelectedIds(new Set())}
             />
-            <p className="text-sm text-slate-700">
+            <p className="text-sm text-text-soft">
               {instances.length !== all.length && `Showing ${instances.length} of `}
               {all.length === 1 ? '1 instance' : `${all.length} instances`}
               {' · '}
@@ -163,7 +163,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
     body = (
       <div
         role="alert"
-        className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+        className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text"
       >
         <span>{error.message}</span>
         <Button size="sm" onClick={() => void query.refetch()} disabled={isFetching}>
@@ -173,7 +173,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
     )
   } else {
     body = (
-      <p role="status" className="text-sm text-slate-700">
+      <p role="status" className="text-sm text-text-soft">
         Loading instances…
       </p>
     )
@@ -182,11 +182,11 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 id={headingId} className="text-xl font-semibold text-slate-900">
+        <h1 id={headingId} className="text-xl font-semibold text-text">
           Instances
         </h1>
         {data && (
-          <div className="flex items-center gap-2 text-xs text-slate-600">
+          <div className="flex items-center gap-2 text-xs text-muted">
             <span>Updated {formatClock(dataUpdatedAt)}</span>
             <Button
               size="sm"
@@ -204,7 +204,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
       </p>
       <AllAccountsView />
       {active && accountCount > 1 && (
-        <h2 className="text-base font-semibold text-slate-900">
+        <h2 className="text-base font-semibold text-text">
           {accountLabel(active)} (active account)
         </h2>
       )}

@@ -19,9 +19,7 @@ export const offerColumns = col.columns([
     sortFn: 'text',
     sortDescFirst: false,
     cell: ({ row }) => (
-      <span className="font-medium whitespace-nowrap text-slate-900">
-        {gpuSummary(row.original)}
-      </span>
+      <span className="font-medium whitespace-nowrap text-text">{gpuSummary(row.original)}</span>
     ),
   }),
   col.accessor((offer) => offer.gpu_ram ?? undefined, {
@@ -40,11 +38,11 @@ export const offerColumns = col.columns([
     meta: { align: 'end' },
     cell: ({ row, table }) => (
       <span className="flex flex-col items-end leading-tight">
-        <span className="font-semibold text-slate-900 tabular-nums">
+        <span className="font-semibold text-text tabular-nums">
           {formatPrice(row.original.dph_total)}
         </span>
         {table.options.meta?.bid && row.original.min_bid != null && (
-          <span className="text-xs whitespace-nowrap text-slate-600">
+          <span className="text-xs whitespace-nowrap text-muted">
             min bid {formatPrice(row.original.min_bid)}
           </span>
         )}
@@ -65,10 +63,10 @@ export const offerColumns = col.columns([
           className={cn(
             'rounded px-1.5 py-0.5 text-xs whitespace-nowrap',
             pct >= 75
-              ? 'bg-green-50 text-green-800'
+              ? 'bg-success-soft text-success-text'
               : pct >= 25
-                ? 'bg-slate-100 text-slate-800'
-                : 'bg-amber-50 text-amber-900',
+                ? 'bg-surface-sunken text-text'
+                : 'bg-warning-soft text-warning-text',
           )}
         >
           cheaper than {pct}% seen
@@ -243,7 +241,7 @@ function VerifiedBadge({ verified }: { verified: boolean }) {
     <span
       className={cn(
         'inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium',
-        verified ? 'bg-green-50 text-green-800' : 'bg-amber-50 text-amber-900',
+        verified ? 'bg-success-soft text-success-text' : 'bg-warning-soft text-warning-text',
       )}
     >
       <span aria-hidden="true">{verified ? '✓' : '!'}</span>

@@ -30,7 +30,7 @@ export function OfferRowActions({
           aria-label={`Compare offer ${offer.id}`}
           checked={compared}
           disabled={!compared && compareFull}
-          className="size-4 accent-blue-700"
+          className="size-4 accent-accent"
           onChange={() => onToggleCompare(offer)}
         />
       )}

@@ -208,14 +208,14 @@ export const OfferTable = memo(function OfferTable({
     <div
       ref={scrollRef}
       onKeyDown={onKeyDown}
-      className="max-h-[70vh] overflow-auto rounded-lg border border-slate-200 bg-white"
+      className="max-h-[70vh] overflow-auto rounded-lg border border-border bg-surface"
     >
       <table
         className="w-full border-separate border-spacing-0 text-sm"
         aria-rowcount={rows.length + 1}
       >
         <caption className="sr-only">GPU offers</caption>
-        <thead className="sticky top-0 z-10 bg-slate-50">
+        <thead className="sticky top-0 z-10 bg-surface-muted">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
               {group.headers.map((header) => {
@@ -238,7 +238,7 @@ export const OfferTable = memo(function OfferTable({
                         : undefined
                     }
                     className={cn(
-                      'border-b border-slate-200 bg-slate-50 px-3 py-2 text-xs font-semibold whitespace-nowrap text-slate-700',
+                      'border-b border-border bg-surface-muted px-3 py-2 text-xs font-semibold whitespace-nowrap text-text-soft',
                       end ? 'text-right' : 'text-left',
                     )}
                   >
@@ -248,14 +248,14 @@ export const OfferTable = memo(function OfferTable({
                         onClick={column.getToggleSortingHandler()}
                         title="Click to sort, shift-click to add to the sort"
                         className={cn(
-                          '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-slate-200 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-700',
+                          '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-surface-strong hover:text-text focus-visible:outline-2 focus-visible:outline-accent',
                           end && 'flex-row-reverse',
                         )}
                       >
                         <table.FlexRender header={header} />
                         <SortArrow direction={sorted} />
                         {sortIndex >= 0 && sorted && (
-                          <span className="text-[10px] text-blue-800">
+                          <span className="text-[10px] text-accent-text">
                             <span className="sr-only">, sort key </span>
                             {sortIndex + 1}
                           </span>
@@ -285,9 +285,9 @@ export const OfferTable = memo(function OfferTable({
                 onMouseEnter={onHoverOffer ? () => onHoverOffer(id) : undefined}
                 onMouseLeave={onHoverOffer ? () => onHoverOffer(null) : undefined}
                 className={cn(
-                  'hover:bg-blue-50/40',
-                  highlightId === id && 'bg-amber-100 hover:bg-amber-100',
-                  compared.has(id) && 'bg-blue-50',
+                  'hover:bg-accent-soft/40',
+                  highlightId === id && 'bg-warning-muted hover:bg-warning-muted',
+                  compared.has(id) && 'bg-accent-soft',
                 )}
                 style={virtual ? { height: ROW_HEIGHT_PX } : undefined}
               >
@@ -295,7 +295,7 @@ export const OfferTable = memo(function OfferTable({
                   <td
                     key={cell.id}
                     className={cn(
-                      'border-b border-slate-100 px-3 py-1.5 align-middle whitespace-nowrap text-slate-800',
+                      'border-b border-border-subtle px-3 py-1.5 align-middle whitespace-nowrap text-text',
                       cell.column.columnDef.meta?.align === 'end' && 'text-right tabular-nums',
                     )}
                   >
@@ -320,7 +320,7 @@ function SortArrow({ direction }: { direction: false | 'asc' | 'desc' }) {
   return (
     <span
       aria-hidden="true"
-      className={cn('w-3 text-center', direction ? 'text-blue-800' : 'text-slate-500')}
+      className={cn('w-3 text-center', direction ? 'text-accent-text' : 'text-faint')}
     >
       {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
     </span>

@@ -70,7 +70,7 @@ export function OfferToolbar({
     <form
       role="search"
       aria-label="Offer filters"
-      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-slate-50 px-3 py-3"
+      className="flex flex-col gap-3 rounded-lg border border-border bg-surface-muted px-3 py-3"
       onSubmit={(event) => {
         event.preventDefault()
         onApplyNow()
@@ -160,7 +160,7 @@ export function OfferToolbar({
             {...{ filters, onChange }}
           />
           {bid && (
-            <p className="text-xs text-slate-600">
+            <p className="text-xs text-muted">
               Interruptible rows show each machine&apos;s current minimum bid.
             </p>
           )}
@@ -217,8 +217,8 @@ export function OfferToolbar({
 
 function Group({ legend, children }: { legend: string; children: ReactNode }) {
   return (
-    <fieldset className="flex flex-wrap content-start items-end gap-x-3 gap-y-2 rounded-md border border-slate-200 bg-white px-3 pt-1 pb-3">
-      <legend className="px-1 text-xs font-semibold tracking-wide text-slate-700 uppercase">
+    <fieldset className="flex flex-wrap content-start items-end gap-x-3 gap-y-2 rounded-md border border-border bg-surface px-3 pt-1 pb-3">
+      <legend className="px-1 text-xs font-semibold tracking-wide text-text-soft uppercase">
         {legend}
       </legend>
       {children}
@@ -249,7 +249,7 @@ function NumberFilter({ label, name, placeholder = 'Any', filters, onChange }: N
   const invalid = text.trim() !== '' && parseAmount(text, max) === null
   return (
     <div className="flex w-36 flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+      <label htmlFor={id} className="text-xs font-medium text-text-soft">
         {label}
       </label>
       <input
@@ -261,7 +261,7 @@ function NumberFilter({ label, name, placeholder = 'Any', filters, onChange }: N
         placeholder={placeholder}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? `${id}-error` : undefined}
-        className={cn(inputClass, 'placeholder:text-slate-500')}
+        className={cn(inputClass, 'placeholder:text-faint')}
         onChange={(event) => {
           const next = event.target.value
           setText(next)
@@ -273,7 +273,7 @@ function NumberFilter({ label, name, placeholder = 'Any', filters, onChange }: N
         }}
       />
       {invalid && (
-        <span id={`${id}-error`} className="text-xs text-red-700">
+        <span id={`${id}-error`} className="text-xs text-danger">
           A number up to {max}
         </span>
       )}
@@ -304,7 +304,7 @@ function CountryInput({
   const invalid = tokens.filter((t) => parseCountry(t) === null)
   return (
     <div className="flex w-44 flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+      <label htmlFor={id} className="text-xs font-medium text-text-soft">
         Countries
       </label>
       <input
@@ -316,7 +316,7 @@ function CountryInput({
         placeholder="e.g. US, CA"
         aria-invalid={invalid.length > 0 || undefined}
         aria-describedby={`${id}-hint`}
-        className={cn(inputClass, 'placeholder:text-slate-500')}
+        className={cn(inputClass, 'placeholder:text-faint')}
         onChange={(event) => {
           const next = event.target.value
           setText(next)
@@ -331,10 +331,7 @@ function CountryInput({
           }
         }}
       />
-      <span
-        id={`${id}-hint`}
-        className={cn('text-xs', invalid.length ? 'text-red-700' : 'sr-only')}
-      >
+      <span id={`${id}-hint`} className={cn('text-xs', invalid.length ? 'text-danger' : 'sr-only')}>
         {invalid.length
           ? `Not a two-letter country code: ${invalid.join(', ')}`
           : 'Two-letter country codes, separated by commas.'}
@@ -375,7 +372,7 @@ function GpuModelPicker({
   }
   return (
     <div className="flex w-56 flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+      <label htmlFor={id} className="text-xs font-medium text-text-soft">
         GPU model
       </label>
       {filters.gpuModels.length > 0 && (
@@ -385,7 +382,7 @@ function GpuModelPicker({
               <button
                 type="button"
                 aria-label={`Remove ${model}`}
-                className="rounded bg-blue-50 px-1.5 py-0.5 text-xs text-blue-900 hover:bg-blue-100 focus-visible:outline-2 focus-visible:outline-blue-700"
+                className="rounded bg-accent-soft px-1.5 py-0.5 text-xs text-accent-text hover:bg-accent-muted focus-visible:outline-2 focus-visible:outline-accent"
                 onClick={() =>
                   onChange({ gpuModels: filters.gpuModels.filter((m) => m !== model) })
                 }
@@ -405,7 +402,7 @@ function GpuModelPicker({
         autoComplete="off"
         spellCheck={false}
         aria-describedby={hintId}
-        className={cn(inputClass, 'placeholder:text-slate-500')}
+        className={cn(inputClass, 'placeholder:text-faint')}
         onChange={(event) => onChange({ gpuDraft: event.target.value })}
         onKeyDown={(event) => {
           if (event.key !== 'Enter') return

@@ -239,20 +239,20 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
             <GuardConfirm violations={violations} typed={guardTyped} onTyped={setGuardTyped} />
           </>
         ) : (
-          <p className="text-sm text-slate-700">This offer is no longer in the search results.</p>
+          <p className="text-sm text-text-soft">This offer is no longer in the search results.</p>
         )}
 
         {showErrors && hasErrors(errors) && (
-          <p className="text-sm text-red-700">Please correct the fields marked above.</p>
+          <p className="text-sm text-danger">Please correct the fields marked above.</p>
         )}
         {mutation.isError && <RentFailure error={mutation.error} outcome={outcome} />}
         {busy && (
-          <p role="status" className="text-sm text-slate-700">
+          <p role="status" className="text-sm text-text-soft">
             Sending the rental to Vast…
           </p>
         )}
 
-        <div className="flex justify-end gap-2 border-t border-slate-200 pt-3">
+        <div className="flex justify-end gap-2 border-t border-border pt-3">
           <Button onClick={onClose} disabled={busy}>
             {finished ? 'Close' : 'Cancel'}
           </Button>
@@ -277,13 +277,13 @@ function OfferFacts({ offer }: { offer: Offer }) {
     reliability == null ? null : `${(reliability * 100).toFixed(1)}% reliability`,
     isVerified(offer) ? 'Verified' : 'Unverified',
   ].filter((fact): fact is string => Boolean(fact))
-  return <p className="-mt-1 text-sm text-slate-600">{facts.join(' · ')}</p>
+  return <p className="-mt-1 text-sm text-muted">{facts.join(' · ')}</p>
 }
 
 /** Renting with a template: it sets the launch mode, environment and start script. */
 function TemplateFacts({ template }: { template: TemplateChoice }) {
   return (
-    <p className="rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-slate-800">
+    <p className="rounded-md border border-accent-border bg-accent-soft px-3 py-2 text-sm text-text">
       Template: <strong>{template.name}</strong>
       {template.image ? ` (${template.image})` : ''}. Its launch mode, environment and start script
       apply.
@@ -310,23 +310,23 @@ function LaunchMode({
       className="flex flex-col gap-1 sm:col-span-2"
       aria-describedby={hintId}
     >
-      <legend className="mb-1 text-sm font-medium text-slate-800">Launch mode</legend>
+      <legend className="mb-1 text-sm font-medium text-text">Launch mode</legend>
       <div className="flex gap-4">
         {options.map((option) => (
-          <label key={option.value} className="flex items-center gap-2 text-sm text-slate-900">
+          <label key={option.value} className="flex items-center gap-2 text-sm text-text">
             <input
               type="radio"
               name={name}
               value={option.value}
               checked={value === option.value}
-              className="size-4 accent-blue-700"
+              className="size-4 accent-accent"
               onChange={() => onChange(option.value)}
             />
             {option.label}
           </label>
         ))}
       </div>
-      <p id={hintId} className="text-xs text-slate-600">
+      <p id={hintId} className="text-xs text-muted">
         SSH gives a terminal; Jupyter adds a notebook in the browser (SSH still works).
       </p>
     </fieldset>
@@ -344,7 +344,7 @@ function CostPreview({ offer, draft, bid }: { offer: Offer; draft: RentDraft; bi
   return (
     <section
       aria-label="Cost preview"
-      className="rounded-md border border-slate-200 bg-slate-50 px-3 py-2"
+      className="rounded-md border border-border bg-surface-muted px-3 py-2"
     >
       <dl className="grid grid-cols-[1fr_auto] gap-x-6 gap-y-1 text-sm">
         <CostRow
@@ -358,7 +358,7 @@ function CostPreview({ offer, draft, bid }: { offer: Offer; draft: RentDraft; bi
         <CostRow term="Total" value={cost ? formatRate(cost.totalPerHour) : dash} strong />
         <CostRow term="Per day" value={cost ? `${formatUsd(cost.totalPerDay)}/day` : dash} />
       </dl>
-      <p className="mt-2 border-t border-slate-200 pt-2 text-sm text-slate-700">
+      <p className="mt-2 border-t border-border pt-2 text-sm text-text-soft">
         {cost
           ? `While stopped: ${formatUsd(cost.storagePerDay)}/day for storage`
           : 'While stopped: storage keeps billing'}{' '}
@@ -379,12 +379,12 @@ function CostRow({
 }) {
   return (
     <>
-      <dt className={strong ? 'font-semibold text-slate-900' : 'text-slate-700'}>{term}</dt>
+      <dt className={strong ? 'font-semibold text-text' : 'text-text-soft'}>{term}</dt>
       <dd
         className={
           strong
-            ? 'text-right font-semibold text-slate-900 tabular-nums'
-            : 'text-right text-slate-900 tabular-nums'
+            ? 'text-right font-semibold text-text tabular-nums'
+            : 'text-right text-text tabular-nums'
         }
       >
         {value}
@@ -413,7 +413,7 @@ function RentFailure({
   return (
     <p
       role="alert"
-      className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
+      className="rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text"
     >
       {message}
     </p>
@@ -442,7 +442,7 @@ function EnvField({
   const id = useId()
   return (
     <div className="flex flex-col gap-1 sm:col-span-2">
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="text-sm font-medium text-text">
         Environment
       </label>
       <textarea
@@ -456,12 +456,12 @@ function EnvField({
         aria-describedby={`${id}-hint${error ? ` ${id}-error` : ''}`}
         onChange={(event) => onChange(event.target.value)}
       />
-      <p id={`${id}-hint`} className="text-xs text-slate-600">
+      <p id={`${id}-hint`} className="text-xs text-muted">
         Optional. One per line: NAME=value, or -p 8080:8080 to open a port. Variables reach the
         container, not SSH logins.
       </p>
       {error && (
-        <p id={`${id}-error`} className="text-xs text-red-700">
+        <p id={`${id}-error`} className="text-xs text-danger">
           {error}
         </p>
       )}

@@ -103,7 +103,7 @@ export function GuardConfirm({
   return (
     <section
       aria-label="Spend guard"
-      className="flex flex-col gap-2 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+      className="flex flex-col gap-2 rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text"
     >
       <ul className="list-disc pl-5">
         {violations.map((v) => (

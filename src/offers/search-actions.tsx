@@ -42,13 +42,13 @@ export function SearchActions({
         Copy as vastai CLI
       </Button>
       <details className="relative">
-        <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+        <summary className="cursor-pointer rounded-md border border-border-strong bg-surface px-2 py-1 text-sm">
           Saved searches ({list.length})
         </summary>
-        <div className="absolute z-20 mt-1 flex w-80 flex-col gap-2 rounded-md border border-slate-200 bg-white p-3 shadow-lg">
+        <div className="absolute z-20 mt-1 flex w-80 flex-col gap-2 rounded-md border border-border bg-surface p-3 shadow-lg">
           <div className="flex items-end gap-2">
             <div className="flex flex-1 flex-col gap-1">
-              <label htmlFor={nameId} className="text-xs font-medium text-slate-700">
+              <label htmlFor={nameId} className="text-xs font-medium text-text-soft">
                 Search name
               </label>
               <input
@@ -81,7 +81,7 @@ export function SearchActions({
             </Button>
           </div>
           {list.length === 0 ? (
-            <p className="text-xs text-slate-600">No saved searches yet.</p>
+            <p className="text-xs text-muted">No saved searches yet.</p>
           ) : (
             <ul aria-label="Saved searches" className="flex flex-col gap-1">
               {list.map((saved) => (
@@ -111,7 +111,7 @@ export function SearchActions({
           )}
         </div>
       </details>
-      <p role="status" className="text-xs text-slate-700">
+      <p role="status" className="text-xs text-text-soft">
         {notice}
       </p>
       {manualCopy !== null && (
@@ -119,7 +119,7 @@ export function SearchActions({
           readOnly
           aria-label="Command to copy"
           value={manualCopy}
-          className="h-24 w-full rounded border border-slate-300 p-2 font-mono text-xs"
+          className="h-24 w-full rounded border border-border-strong p-2 font-mono text-xs"
           onFocus={(event) => event.target.select()}
         />
       )}

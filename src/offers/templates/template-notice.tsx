@@ -6,7 +6,7 @@ export function TemplateNotice() {
   const template = useTemplateChoice()
   if (!template) return null
   return (
-    <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-slate-900">
+    <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-accent-border bg-accent-soft px-3 py-2 text-sm text-text">
       <p>
         Renting with template <strong>{template.name}</strong>
         {template.image ? ` (${template.image})` : ''}
