@@ -110,10 +110,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
                 label="Show"
                 options={STATUS_FILTERS}
                 value={view.status}
-                onChange={(event) => {
-                  const status = STATUS_FILTERS.find((f) => f.value === event.target.value)?.value
-                  if (status) setView((v) => ({ ...v, status }))
-                }}
+                onValueChange={(status) => setView((v) => ({ ...v, status }))}
               />
               <Field
                 label="Filter by label, GPU or image"
@@ -126,10 +123,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
                 label="Sort"
                 options={CARD_SORTS}
                 value={view.sort}
-                onChange={(event) => {
-                  const sort = CARD_SORTS.find((f) => f.value === event.target.value)?.value
-                  if (sort) setView((v) => ({ ...v, sort }))
-                }}
+                onValueChange={(sort) => setView((v) => ({ ...v, sort }))}
               />
             </div>
             <BulkBar

@@ -23,17 +23,19 @@ import {
   TYPE_LABELS,
   type NumericFilters,
   type OfferFilters,
+  type OfferSearchType,
+  type SortKey,
 } from './offer-filters'
 
 const NUM_GPU_SELECT: readonly SelectOption[] = [
   { value: '', label: 'Any' },
   ...NUM_GPU_OPTIONS.map((n) => ({ value: String(n), label: String(n) })),
 ]
-const SORT_SELECT: readonly SelectOption[] = SORT_KEYS.map((key) => ({
+const SORT_SELECT: readonly SelectOption<SortKey>[] = SORT_KEYS.map((key) => ({
   value: key,
   label: SORT_LABELS[key],
 }))
-const TYPE_SELECT: readonly SelectOption[] = OFFER_TYPES.map((type) => ({
+const TYPE_SELECT: readonly SelectOption<OfferSearchType>[] = OFFER_TYPES.map((type) => ({
   value: type,
   label: TYPE_LABELS[type],
 }))
@@ -41,10 +43,11 @@ const LIMIT_SELECT: readonly SelectOption[] = LIMIT_OPTIONS.map((n) => ({
   value: String(n),
   label: String(n),
 }))
-const COUNTRY_MODE_SELECT: readonly SelectOption[] = COUNTRY_MODES.map((mode) => ({
-  value: mode,
-  label: mode === 'include' ? 'Only these' : 'All but these',
-}))
+const COUNTRY_MODE_SELECT: readonly SelectOption<(typeof COUNTRY_MODES)[number]>[] =
+  COUNTRY_MODES.map((mode) => ({
+    value: mode,
+    label: mode === 'include' ? 'Only these' : 'All but these',
+  }))
 
 export interface OfferToolbarProps {
   filters: OfferFilters
@@ -148,10 +151,7 @@ export function OfferToolbar({
             label="Pricing"
             options={TYPE_SELECT}
             value={filters.type}
-            onChange={(event) => {
-              const type = OFFER_TYPES.find((t) => t === event.target.value)
-              if (type) onChange({ type })
-            }}
+            onValueChange={(type) => onChange({ type })}
           />
           <NumberFilter
             label="Max $/hr"
@@ -171,9 +171,7 @@ export function OfferToolbar({
             label="Countries filter"
             options={COUNTRY_MODE_SELECT}
             value={filters.countryMode}
-            onChange={(event) =>
-              onChange({ countryMode: event.target.value === 'exclude' ? 'exclude' : 'include' })
-            }
+            onValueChange={(countryMode) => onChange({ countryMode })}
           />
           <NumberFilter
             label="Min available (days)"
@@ -186,10 +184,7 @@ export function OfferToolbar({
             label="Sort by"
             options={SORT_SELECT}
             value={filters.sort}
-            onChange={(event) => {
-              const sort = SORT_KEYS.find((key) => key === event.target.value)
-              if (sort) onChange({ sort })
-            }}
+            onValueChange={(sort) => onChange({ sort })}
           />
           <SelectField
             label="Results"

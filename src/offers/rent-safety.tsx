@@ -56,10 +56,7 @@ export function AutoStopFields({
         label="Auto-stop"
         options={MODES}
         value={value.mode}
-        onChange={(event) => {
-          const mode = MODES.find((m) => m.value === event.target.value)?.value
-          if (mode) onChange({ ...value, mode })
-        }}
+        onValueChange={(mode) => onChange({ ...value, mode })}
       />
       {value.mode !== 'off' && (
         <Field
