@@ -6,7 +6,7 @@ import { offerSearchOptions, useThrottleCountdown } from './offer-search'
 import { OfferToolbar } from './offer-toolbar'
 import { SearchActions } from './search-actions'
 import { loadHistory, recordSearch } from './history/price-history-store'
-import { RentDialog } from './rent-dialog'
+import { RentDialog } from './rent/rent-dialog'
 import { TemplateNotice } from './templates/template-notice'
 import { useOfferFilters } from './use-offer-filters'
 

@@ -1,17 +1,24 @@
-import { useId, type InputHTMLAttributes, type ReactNode } from 'react'
+import { useId, type InputHTMLAttributes, type ReactNode, type TextareaHTMLAttributes } from 'react'
 import { cn } from './cn'
 
 export const inputClass =
   'w-full rounded-md border border-border-strong bg-surface px-2 py-1.5 text-sm text-text focus-visible:outline-2 focus-visible:outline-accent aria-invalid:border-danger'
 
-export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+interface FieldFrameProps {
   label: string
   hint?: ReactNode
   error?: string | null
+  className?: string
+  /** The control, given its id and the attributes tying it to the hint and the error. */
+  children: (control: {
+    id: string
+    'aria-invalid': true | undefined
+    'aria-describedby': string | undefined
+  }) => ReactNode
 }
 
-/** An input with a visible label, an optional hint and an error announced with it. */
-export function Field({ label, hint, error, className, ...props }: FieldProps) {
+/** Label above, control, hint and error below: the error is announced with the control. */
+function FieldFrame({ label, hint, error, className, children }: FieldFrameProps) {
   const id = useId()
   const hintId = `${id}-hint`
   const errorId = `${id}-error`
@@ -22,13 +29,11 @@ export function Field({ label, hint, error, className, ...props }: FieldProps) {
       <label htmlFor={id} className="text-sm font-medium text-text">
         {label}
       </label>
-      <input
-        id={id}
-        className={inputClass}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={describedBy}
-        {...props}
-      />
+      {children({
+        id,
+        'aria-invalid': error ? true : undefined,
+        'aria-describedby': describedBy,
+      })}
       {hint && (
         <p id={hintId} className="text-xs text-muted">
           {hint}
@@ -40,5 +45,47 @@ export function Field({ label, hint, error, className, ...props }: FieldProps) {
         </p>
       )}
     </div>
+  )
+}
+
+export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
+  label: string
+  hint?: ReactNode
+  error?: string | null
+}
+
+/** An input with a visible label, an optional hint and an error announced with it. */
+export function Field({ label, hint, error, className, ...props }: FieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} className={className}>
+      {(control) => <input className={inputClass} {...control} {...props} />}
+    </FieldFrame>
+  )
+}
+
+export interface TextAreaFieldProps extends Omit<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'id'
+> {
+  label: string
+  hint?: ReactNode
+  error?: string | null
+  /** Classes for the text area itself (`className` styles the whole field). */
+  inputClassName?: string
+}
+
+/** The multiline Field: a labelled text area with its hint and error. */
+export function TextAreaField({
+  label,
+  hint,
+  error,
+  className,
+  inputClassName,
+  ...props
+}: TextAreaFieldProps) {
+  return (
+    <FieldFrame label={label} hint={hint} error={error} className={className}>
+      {(control) => <textarea className={cn(inputClass, inputClassName)} {...control} {...props} />}
+    </FieldFrame>
   )
 }

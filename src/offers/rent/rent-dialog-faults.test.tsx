@@ -3,12 +3,12 @@
 import { screen, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { submitApiKey } from '../api/api-key-store'
-import { searchOffers } from '../api/endpoints'
-import { acquireRentLock } from '../api/rent-lock'
-import type { Offer } from '../api/schemas'
-import { createWorld, requestLog, simulate, type World } from '../simulator/model'
-import { renderWithClient } from '../test/render'
+import { submitApiKey } from '../../api/api-key-store'
+import { searchOffers } from '../../api/endpoints'
+import { acquireRentLock } from '../../api/rent-lock'
+import type { Offer } from '../../api/schemas'
+import { createWorld, requestLog, simulate, type World } from '../../simulator/model'
+import { renderWithClient } from '../../test/render'
 import { RentDialog } from './rent-dialog'
 
 let world: World

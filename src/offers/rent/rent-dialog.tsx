@@ -1,19 +1,19 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useId, useRef, useState, type ReactNode } from 'react'
-import { rentOffer, type RentInput } from '../api/endpoints'
-import { isApiError, type ApiError } from '../api/errors'
-import { useApiMutation } from '../api/mutation'
-import { checkRentOutcome, knownInstanceIds, type RentOutcome } from '../api/rent-outcome'
-import { accountQueries, instanceQueries, offerQueries } from '../api/queries'
-import type { Offer } from '../api/schemas'
-import { Button } from '../ui/button'
-import { Dialog } from '../ui/dialog'
-import { Field, inputClass } from '../ui/field'
-import { formatRate, formatUsd } from '../ui/format'
-import { showToast } from '../ui/toast-store'
-import { formatPrice, gpuSummary, isVerified, offerReliability } from './offer-format'
-import { defaultBid, rentCost } from './rent-cost'
-import { GUARD_CONFIRM_WORD } from '../api/spend-guards'
+import { rentOffer, type RentInput } from '../../api/endpoints'
+import { isApiError, type ApiError } from '../../api/errors'
+import { useApiMutation } from '../../api/mutation'
+import { checkRentOutcome, knownInstanceIds, type RentOutcome } from '../../api/rent-outcome'
+import { accountQueries, instanceQueries, offerQueries } from '../../api/queries'
+import type { Offer } from '../../api/schemas'
+import { Button } from '../../ui/button'
+import { Dialog } from '../../ui/dialog'
+import { Field, inputClass } from '../../ui/field'
+import { formatRate, formatUsd } from '../../ui/format'
+import { showToast } from '../../ui/toast-store'
+import { formatPrice, gpuSummary, isVerified, offerReliability } from '../offer-format'
+import { defaultBid, rentCost } from '../rent-cost'
+import { GUARD_CONFIRM_WORD } from '../../api/spend-guards'
 import {
   armAutoStop,
   AutoStopFields,
@@ -37,7 +37,7 @@ import {
   type RentContext,
   type RentDraft,
 } from './rent-form'
-import { useTemplateChoice, type TemplateChoice } from './templates/template-choice-store'
+import { useTemplateChoice, type TemplateChoice } from '../templates/template-choice-store'
 
 /**
  * Failures where Vast certainly created nothing, so the user may correct and send again. After

@@ -2,8 +2,8 @@
  * The rent dialog's form: the user's choices as typed, their validation, and the RentInput they
  * become. Limits follow the reference §4.1.
  */
-import type { RentInput } from '../api/endpoints'
-import { DEFAULT_DISK_GB } from './offer-filters'
+import type { RentInput } from '../../api/endpoints'
+import { DEFAULT_DISK_GB } from '../offer-filters'
 
 export const DEFAULT_IMAGE = 'vastai/base-image:@vastai-automatic-tag'
 export const MIN_DISK_GB = 8

@@ -3,11 +3,11 @@
  * instance (api/auto-stop), and the spend guards' typed confirmation (api/spend-guards).
  */
 import { useQuery } from '@tanstack/react-query'
-import { CHECK_INTERVAL_S, withAutoStop, type AutoStopAction } from '../api/auto-stop'
-import { instanceQueries } from '../api/queries'
-import { GUARD_CONFIRM_WORD, guardViolations, useSpendGuards } from '../api/spend-guards'
-import { Field } from '../ui/field'
-import { SelectField } from '../ui/select-field'
+import { CHECK_INTERVAL_S, withAutoStop, type AutoStopAction } from '../../api/auto-stop'
+import { instanceQueries } from '../../api/queries'
+import { GUARD_CONFIRM_WORD, guardViolations, useSpendGuards } from '../../api/spend-guards'
+import { Field } from '../../ui/field'
+import { SelectField } from '../../ui/select-field'
 
 export interface AutoStopDraft {
   mode: 'off' | AutoStopAction

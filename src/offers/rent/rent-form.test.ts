@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { submitApiKey } from '../api/api-key-store'
-import { rentOffer } from '../api/endpoints'
-import { createWorld, requestLog } from '../simulator/model'
+import { submitApiKey } from '../../api/api-key-store'
+import { rentOffer } from '../../api/endpoints'
+import { createWorld, requestLog } from '../../simulator/model'
 import {
   DEFAULT_IMAGE,
   initialDraft,
