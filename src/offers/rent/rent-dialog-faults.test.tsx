@@ -1,13 +1,12 @@
-// Issue 5: a rental whose answer is lost is never resent, and the dialog says whether an
-// instance appeared; a second tab cannot rent the same offer while one rental is in flight.
-import { screen, within } from '@testing-library/react'
+// A rental whose answer is lost is never resent, and the dialog says whether an instance
+// appeared; a second tab cannot rent the same offer while one rental is in flight.
+import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it, vi } from 'vitest'
-import { submitApiKey } from '../../api/api-key-store'
-import { searchOffers } from '../../api/endpoints'
 import { acquireRentLock } from '../../api/rent-lock'
 import type { Offer } from '../../api/schemas'
-import { createWorld, requestLog, simulate, type World } from '../../simulator/model'
+import { simulate, type World } from '../../simulator/model'
+import { rentPuts, worldWithOffer } from '../../test/rent-world'
 import { renderWithClient } from '../../test/render'
 import { RentDialog } from './rent-dialog'
 
@@ -15,22 +14,10 @@ let world: World
 let offer: Offer
 
 beforeEach(async () => {
-  world = createWorld({ rateLimits: false })
-  submitApiKey(world.key, false)
-  const { offers } = await searchOffers({
-    filters: {},
-    order: [['score', 'desc']],
-    type: 'on-demand',
-    limit: 1,
-    allocatedStorage: 10,
-  })
-  const first = offers[0]
-  if (!first) throw new Error('no offer')
-  offer = first
+  ;({ world, offer } = await worldWithOffer())
 })
 
-const rentals = () =>
-  requestLog(world).filter((r) => r.method === 'PUT' && r.path.startsWith('/api/v0/asks/'))
+const rentals = () => rentPuts(world)
 
 async function rentOnce() {
   const user = userEvent.setup()
@@ -80,16 +67,24 @@ describe('rent under faults', () => {
     expect(world.instances.size).toBe(0)
   })
 
-  it('another tab renting the same offer: this tab sends nothing', async () => {
+  it('another tab renting the same offer: this tab sends nothing until that rental is over', async () => {
     const otherTab = acquireRentLock(offer.id)
     expect(otherTab).not.toBeNull()
-    const { dialog, confirm } = await rentOnce()
+    const { dialog, confirm, user, onRented } = await rentOnce()
     expect(await within(dialog).findByRole('alert')).toHaveTextContent(
       'already being rented from another tab',
     )
     expect(rentals()).toHaveLength(0)
-    // Once the other tab's rental is over, this one may go.
+    // Asking again while the other tab still holds the offer sends nothing either.
+    await user.click(confirm)
+    expect(await within(dialog).findByRole('alert')).toHaveTextContent(
+      'already being rented from another tab',
+    )
+    expect(rentals()).toHaveLength(0)
+    // Once the other tab's rental is over, this one goes, exactly once.
     otherTab?.()
-    expect(confirm).toBeEnabled()
+    await user.click(confirm)
+    await waitFor(() => expect(onRented).toHaveBeenCalledTimes(1))
+    expect(rentals()).toHaveLength(1)
   })
 })
