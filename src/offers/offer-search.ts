@@ -22,7 +22,7 @@ import {
   sameFilters,
   toBundlesQuery,
   type OfferFilters,
-} from './offer-filters'
+} from './filters/offer-filters'
 
 export interface OfferSearch extends OfferSearchResult {
   /** The filters this answer is for. */

@@ -8,7 +8,7 @@ import { getWorld, requestLog, simulate, TEST_KEY, type World } from '../simulat
 import { renderWithClient } from '../test/render'
 import { formatRate, formatUsd } from '../ui/format'
 import { Toaster } from '../ui/toaster'
-import { DEFAULT_FILTERS, toBundlesQuery, type OfferFilters } from './offer-filters'
+import { DEFAULT_FILTERS, toBundlesQuery, type OfferFilters } from './filters/offer-filters'
 import { OffersPage } from './offers-page'
 
 const SLOW = { timeout: 6_000 }

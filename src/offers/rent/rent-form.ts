@@ -3,7 +3,7 @@
  * become. Limits follow the reference §4.1.
  */
 import type { RentInput } from '../../api/endpoints'
-import { DEFAULT_DISK_GB } from '../offer-filters'
+import { DEFAULT_DISK_GB } from '../filters/offer-filters'
 
 export const DEFAULT_IMAGE = 'vastai/base-image:@vastai-automatic-tag'
 export const MIN_DISK_GB = 8

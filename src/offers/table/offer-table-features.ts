@@ -11,7 +11,7 @@ import {
   sortFn_text,
   tableFeatures,
 } from '@tanstack/react-table'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../../api/schemas'
 
 /** Offers that can be picked for side-by-side comparison at once. */
 export const MAX_COMPARE = 4

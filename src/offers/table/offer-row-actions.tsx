@@ -1,7 +1,7 @@
 import { useId } from 'react'
-import type { Offer } from '../api/schemas'
-import { Button } from '../ui/button'
-import { offerDescription } from './offer-format'
+import type { Offer } from '../../api/schemas'
+import { Button } from '../../ui/button'
+import { offerDescription } from '../offer-format'
 
 /**
  * The row's actions: a "Compare" checkbox (up to 4 offers side by side) and the Rent button,

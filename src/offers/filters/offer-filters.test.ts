@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../../api/schemas'
 import {
   computeCapToApi,
   countryOf,

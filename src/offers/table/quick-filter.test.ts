@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../../api/schemas'
 import { quickFilter } from './quick-filter'
 
 const base = { num_gpus: 1, dph_base: 0.3, dph_total: 0.3, storage_cost: 0.1 }

@@ -8,9 +8,9 @@
  * Every filter is also a local predicate over a parsed offer (`filterCriteria`), so the app can
  * answer a narrowing from rows it already holds and say which filter emptied a list.
  */
-import type { BundlesQuery, FieldFilter, OfferType, SortDirection } from '../api/bundles-query'
-import type { Offer } from '../api/schemas'
-import { isVerified } from './offer-format'
+import type { BundlesQuery, FieldFilter, OfferType, SortDirection } from '../../api/bundles-query'
+import type { Offer } from '../../api/schemas'
+import { isVerified } from '../offer-format'
 
 export const SORT_KEYS = [
   'score-desc',

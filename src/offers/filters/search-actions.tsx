@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
-import { Button } from '../ui/button'
-import { inputClass } from '../ui/field'
+import { Button } from '../../ui/button'
+import { inputClass } from '../../ui/field'
 import { toBundlesQuery, type OfferFilters } from './offer-filters'
 import { toCurl, toVastaiCli } from './query-export'
 import { filtersOf, useSavedSearches } from './saved-searches'

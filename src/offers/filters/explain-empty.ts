@@ -2,7 +2,7 @@
  * Why a search came back empty: each active filter is tried against a broader set of offers
  * (rows already loaded, or one relaxed search), to name the filter that emptied the list.
  */
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../../api/schemas'
 import { activeCriteria, DEFAULT_FILTERS, type OfferFilters } from './offer-filters'
 
 export interface FilterEffect {

@@ -4,7 +4,7 @@
  * in the CLI's own units (it multiplies gpu_ram/cpu_ram by 1000 and duration by 86,400, and
  * swaps `_` for spaces in GPU names: reference §3.2–3.3).
  */
-import { bundlesBody, type BundlesQuery, type ScalarValue } from '../api/bundles-query'
+import { bundlesBody, type BundlesQuery, type ScalarValue } from '../../api/bundles-query'
 
 /** Vast's API host, for the pasted command only (the app itself calls its own origin). */
 export const VAST_API_HOST = 'https://console.vast.ai'

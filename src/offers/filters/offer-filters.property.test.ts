@@ -2,7 +2,7 @@
 // valid bundles query, and a URL written from filters reads back as the same filters.
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
-import { bundlesBody } from '../api/bundles-query'
+import { bundlesBody } from '../../api/bundles-query'
 import {
   LIMIT_OPTIONS,
   OFFER_TYPES,

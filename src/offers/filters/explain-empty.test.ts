@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../../api/schemas'
 import { explainEmpty, relaxedFilters } from './explain-empty'
 import { DEFAULT_FILTERS } from './offer-filters'
 

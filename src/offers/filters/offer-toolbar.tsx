@@ -1,11 +1,11 @@
 import { useQuery } from '@tanstack/react-query'
 import { useId, useState, type ReactNode } from 'react'
-import { offerQueries } from '../api/queries'
-import { Button } from '../ui/button'
-import { CheckboxField } from '../ui/checkbox-field'
-import { inputClass } from '../ui/field'
-import { cn } from '../ui/cn'
-import { SelectField, type SelectOption } from '../ui/select-field'
+import { offerQueries } from '../../api/queries'
+import { Button } from '../../ui/button'
+import { CheckboxField } from '../../ui/checkbox-field'
+import { inputClass } from '../../ui/field'
+import { cn } from '../../ui/cn'
+import { SelectField, type SelectOption } from '../../ui/select-field'
 import { FALLBACK_GPU_MODELS, matchGpuModel } from './gpu-models'
 import {
   COUNTRY_MODES,

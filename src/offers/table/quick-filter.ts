@@ -2,7 +2,7 @@
  * The "Filter offers" box: a text filter over rows already loaded (no request). Every word must
  * appear in the offer's searchable text; the text is built once per offer object and cached.
  */
-import type { Offer } from '../api/schemas'
+import type { Offer } from '../../api/schemas'
 
 const haystacks = new WeakMap<Offer, string>()
 
