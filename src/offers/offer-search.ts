@@ -16,13 +16,9 @@ import { isApiError } from '../api/errors'
 import { offerQueries } from '../api/queries'
 import { useThrottledUntil } from '../api/throttle-store'
 import type { Offer } from '../api/schemas'
-import {
-  isNarrowing,
-  offerMatches,
-  sameFilters,
-  toBundlesQuery,
-  type OfferFilters,
-} from './filters/offer-filters'
+import { type OfferFilters } from './filters/offer-filters'
+import { isNarrowing, offerMatches, toBundlesQuery } from './filters/filter-criteria'
+import { sameFilters } from './filters/filter-url'
 
 export interface OfferSearch extends OfferSearchResult {
   /** The filters this answer is for. */

@@ -8,7 +8,8 @@ import { getWorld, requestLog, simulate, TEST_KEY, type World } from '../simulat
 import { renderWithClient } from '../test/render'
 import { formatRate, formatUsd } from '../ui/format'
 import { Toaster } from '../ui/toaster'
-import { DEFAULT_FILTERS, toBundlesQuery, type OfferFilters } from './filters/offer-filters'
+import { DEFAULT_FILTERS, type OfferFilters } from './filters/offer-filters'
+import { toBundlesQuery } from './filters/filter-criteria'
 import { OffersPage } from './offers-page'
 
 const SLOW = { timeout: 6_000 }

@@ -3,7 +3,8 @@
  * (rows already loaded, or one relaxed search), to name the filter that emptied the list.
  */
 import type { Offer } from '../../api/schemas'
-import { activeCriteria, DEFAULT_FILTERS, type OfferFilters } from './offer-filters'
+import { DEFAULT_FILTERS, type OfferFilters } from './offer-filters'
+import { activeCriteria } from './filter-criteria'
 
 export interface FilterEffect {
   id: string

@@ -3,13 +3,9 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { bundlesBody } from '../../api/bundles-query'
-import {
-  LIMIT_OPTIONS,
-  OFFER_TYPES,
-  parseOfferFilters,
-  serializeOfferFilters,
-  toBundlesQuery,
-} from './offer-filters'
+import { LIMIT_OPTIONS, OFFER_TYPES } from './offer-filters'
+import { toBundlesQuery } from './filter-criteria'
+import { parseOfferFilters, serializeOfferFilters } from './filter-url'
 
 const PARAMS = [
   'gpu',

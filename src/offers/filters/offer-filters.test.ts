@@ -5,17 +5,13 @@ import {
   countryOf,
   daysToSeconds,
   DEFAULT_FILTERS,
-  isNarrowing,
-  offerMatches,
-  parseOfferFilters,
   percentToFraction,
   ramGbToMb,
-  sameFilters,
-  serializeOfferFilters,
-  toBundlesQuery,
   vramGbToMb,
   type OfferFilters,
 } from './offer-filters'
+import { isNarrowing, offerMatches, toBundlesQuery } from './filter-criteria'
+import { parseOfferFilters, sameFilters, serializeOfferFilters } from './filter-url'
 
 const parse = (search: string) => parseOfferFilters(new URLSearchParams(search))
 

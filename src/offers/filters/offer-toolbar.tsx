@@ -12,12 +12,7 @@ import {
   DEFAULT_FILTERS,
   LIMIT_OPTIONS,
   NUM_GPU_OPTIONS,
-  numericLimit,
   OFFER_TYPES,
-  parseAmount,
-  parseCountry,
-  parseGpuModel,
-  sameFilters,
   SORT_KEYS,
   SORT_LABELS,
   TYPE_LABELS,
@@ -26,6 +21,7 @@ import {
   type OfferSearchType,
   type SortKey,
 } from './offer-filters'
+import { numericLimit, parseAmount, parseCountry, parseGpuModel, sameFilters } from './filter-url'
 
 const NUM_GPU_SELECT: readonly SelectOption[] = [
   { value: '', label: 'Any' },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_FILTERS, toBundlesQuery } from './offer-filters'
+import { DEFAULT_FILTERS } from './offer-filters'
+import { toBundlesQuery } from './filter-criteria'
 import { toCurl, toVastaiCli } from './query-export'
 
 const filters = {

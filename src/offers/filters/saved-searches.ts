@@ -3,7 +3,8 @@
  * string they produce, so a saved search reads back exactly like a shared link.
  */
 import { useCallback, useState } from 'react'
-import { parseOfferFilters, serializeOfferFilters, type OfferFilters } from './offer-filters'
+import { type OfferFilters } from './offer-filters'
+import { parseOfferFilters, serializeOfferFilters } from './filter-url'
 
 const STORAGE_KEY = 'vast-console.saved-searches.v1'
 const MAX_SAVED = 50

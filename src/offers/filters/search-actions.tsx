@@ -1,7 +1,8 @@
 import { useId, useState } from 'react'
 import { Button } from '../../ui/button'
 import { inputClass } from '../../ui/field'
-import { toBundlesQuery, type OfferFilters } from './offer-filters'
+import { type OfferFilters } from './offer-filters'
+import { toBundlesQuery } from './filter-criteria'
 import { toCurl, toVastaiCli } from './query-export'
 import { filtersOf, useSavedSearches } from './saved-searches'
 

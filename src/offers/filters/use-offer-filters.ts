@@ -7,14 +7,8 @@
  * it, so Back steps through searches (not keystrokes) and restores each one at once.
  */
 import { useCallback, useEffect, useRef, useState } from 'react'
-import {
-  DEFAULT_FILTERS,
-  parseOfferFilters,
-  sameControls,
-  sameFilters,
-  serializeOfferFilters,
-  type OfferFilters,
-} from './offer-filters'
+import { DEFAULT_FILTERS, type OfferFilters } from './offer-filters'
+import { parseOfferFilters, sameControls, sameFilters, serializeOfferFilters } from './filter-url'
 
 export const FILTER_DEBOUNCE_MS = 500
 /** Changes closer together than this share one history entry. */

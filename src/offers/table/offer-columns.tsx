@@ -1,7 +1,13 @@
 import { createColumnHelper } from '@tanstack/react-table'
 import { cn } from '../../ui/cn'
 import { formatDuration, formatGb, formatPercent } from '../../ui/format'
-import { formatNumber, formatPrice, gpuSummary, isVerified, offerReliability } from '../offer-format'
+import {
+  formatNumber,
+  formatPrice,
+  gpuSummary,
+  isVerified,
+  offerReliability,
+} from '../offer-format'
 import { OfferRowActions } from './offer-row-actions'
 import { MAX_COMPARE, type OfferFeatures, type OfferRow } from './offer-table-features'
 
