@@ -1,12 +1,10 @@
-import { useQuery } from '@tanstack/react-query'
-import { useId, useState, type ReactNode } from 'react'
-import { offerQueries } from '../../api/queries'
+import { type ReactNode } from 'react'
 import { Button } from '../../ui/button'
 import { CheckboxField } from '../../ui/checkbox-field'
-import { inputClass } from '../../ui/field'
-import { cn } from '../../ui/cn'
 import { SelectField, type SelectOption } from '../../ui/select-field'
-import { FALLBACK_GPU_MODELS, matchGpuModel } from './gpu-models'
+import { CountryInput } from './country-input'
+import { GpuModelPicker } from './gpu-model-picker'
+import { NumberFilter } from './number-filter'
 import {
   COUNTRY_MODES,
   DEFAULT_FILTERS,
@@ -16,12 +14,11 @@ import {
   SORT_KEYS,
   SORT_LABELS,
   TYPE_LABELS,
-  type NumericFilters,
   type OfferFilters,
   type OfferSearchType,
   type SortKey,
 } from './offer-filters'
-import { numericLimit, parseAmount, parseCountry, parseGpuModel, sameFilters } from './filter-url'
+import { sameFilters } from './filter-url'
 
 const NUM_GPU_SELECT: readonly SelectOption[] = [
   { value: '', label: 'Any' },
@@ -214,206 +211,5 @@ function Group({ legend, children }: { legend: string; children: ReactNode }) {
       </legend>
       {children}
     </fieldset>
-  )
-}
-
-interface NumberFilterProps {
-  label: string
-  name: keyof NumericFilters
-  placeholder?: string
-  filters: OfferFilters
-  onChange: (patch: Partial<OfferFilters>) => void
-}
-
-/** A decimal field: empty means any; text that is not a number is flagged and not sent. */
-function NumberFilter({ label, name, placeholder = 'Any', filters, onChange }: NumberFilterProps) {
-  const id = useId()
-  const value = filters[name]
-  const max = numericLimit(name)
-  const [text, setText] = useState(value === null ? '' : String(value))
-  const [shown, setShown] = useState(value)
-  // The URL changed (Back, reset, a saved search): show the new value.
-  if (shown !== value) {
-    setShown(value)
-    if (parseAmount(text, max) !== value) setText(value === null ? '' : String(value))
-  }
-  const invalid = text.trim() !== '' && parseAmount(text, max) === null
-  return (
-    <div className="flex w-36 flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-text-soft">
-        {label}
-      </label>
-      <input
-        id={id}
-        type="text"
-        inputMode="decimal"
-        autoComplete="off"
-        value={text}
-        placeholder={placeholder}
-        aria-invalid={invalid || undefined}
-        aria-describedby={invalid ? `${id}-error` : undefined}
-        className={cn(inputClass, 'placeholder:text-faint')}
-        onChange={(event) => {
-          const next = event.target.value
-          setText(next)
-          const parsed = next.trim() === '' ? null : parseAmount(next, max)
-          if (next.trim() === '' || parsed !== null) {
-            setShown(parsed)
-            onChange({ [name]: parsed })
-          }
-        }}
-      />
-      {invalid && (
-        <span id={`${id}-error`} className="text-xs text-danger">
-          A number up to {max}
-        </span>
-      )}
-    </div>
-  )
-}
-
-/** Two-letter country codes, comma-separated ("US, CA"). */
-function CountryInput({
-  filters,
-  onChange,
-}: {
-  filters: OfferFilters
-  onChange: (patch: Partial<OfferFilters>) => void
-}) {
-  const id = useId()
-  const joined = filters.countries.join(', ')
-  const [text, setText] = useState(joined)
-  const [shown, setShown] = useState(joined)
-  if (shown !== joined) {
-    setShown(joined)
-    setText(joined)
-  }
-  const tokens = text
-    .split(',')
-    .map((t) => t.trim())
-    .filter(Boolean)
-  const invalid = tokens.filter((t) => parseCountry(t) === null)
-  return (
-    <div className="flex w-44 flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-text-soft">
-        Countries
-      </label>
-      <input
-        id={id}
-        type="text"
-        autoComplete="off"
-        spellCheck={false}
-        value={text}
-        placeholder="e.g. US, CA"
-        aria-invalid={invalid.length > 0 || undefined}
-        aria-describedby={`${id}-hint`}
-        className={cn(inputClass, 'placeholder:text-faint')}
-        onChange={(event) => {
-          const next = event.target.value
-          setText(next)
-          const codes = next
-            .split(',')
-            .map((t) => t.trim())
-            .filter(Boolean)
-          if (codes.every((c) => parseCountry(c) !== null)) {
-            const countries = [...new Set(codes.map((c) => c.toUpperCase()))]
-            setShown(countries.join(', '))
-            onChange({ countries })
-          }
-        }}
-      />
-      <span id={`${id}-hint`} className={cn('text-xs', invalid.length ? 'text-danger' : 'sr-only')}>
-        {invalid.length
-          ? `Not a two-letter country code: ${invalid.join(', ')}`
-          : 'Two-letter country codes, separated by commas.'}
-      </span>
-    </div>
-  )
-}
-
-/**
- * Several GPU models: chips for the chosen ones, and a text field with suggestions (the live GPU
- * names when Vast gives them, a built-in list otherwise). Typed text is searched at once; Enter
- * (or leaving the field on a known name) turns it into a chip so another can be added.
- */
-function GpuModelPicker({
-  filters,
-  onChange,
-  onApplyNow,
-}: {
-  filters: OfferFilters
-  onChange: (patch: Partial<OfferFilters>) => void
-  onApplyNow: () => void
-}) {
-  const id = useId()
-  const listId = `${id}-list`
-  const hintId = `${id}-hint`
-  const names = useQuery(offerQueries.gpuNames())
-  const suggestions = names.data && names.data.length > 0 ? names.data : FALLBACK_GPU_MODELS
-  const commit = (text: string) => {
-    const model = parseGpuModel(matchGpuModel(text, suggestions) ?? text)
-    if (!model) return false
-    onChange({
-      gpuModels: filters.gpuModels.includes(model)
-        ? filters.gpuModels
-        : [...filters.gpuModels, model],
-      gpuDraft: '',
-    })
-    return true
-  }
-  return (
-    <div className="flex w-56 flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-text-soft">
-        GPU model
-      </label>
-      {filters.gpuModels.length > 0 && (
-        <ul aria-label="Chosen GPU models" className="flex flex-wrap gap-1">
-          {filters.gpuModels.map((model) => (
-            <li key={model}>
-              <button
-                type="button"
-                aria-label={`Remove ${model}`}
-                className="rounded bg-accent-soft px-1.5 py-0.5 text-xs text-accent-text hover:bg-accent-muted focus-visible:outline-2 focus-visible:outline-accent"
-                onClick={() =>
-                  onChange({ gpuModels: filters.gpuModels.filter((m) => m !== model) })
-                }
-              >
-                {model} <span aria-hidden="true">×</span>
-              </button>
-            </li>
-          ))}
-        </ul>
-      )}
-      <input
-        id={id}
-        type="text"
-        list={listId}
-        value={filters.gpuDraft}
-        placeholder={filters.gpuModels.length ? 'Add a model' : 'Any model'}
-        autoComplete="off"
-        spellCheck={false}
-        aria-describedby={hintId}
-        className={cn(inputClass, 'placeholder:text-faint')}
-        onChange={(event) => onChange({ gpuDraft: event.target.value })}
-        onKeyDown={(event) => {
-          if (event.key !== 'Enter') return
-          event.preventDefault()
-          commit(filters.gpuDraft)
-          onApplyNow()
-        }}
-        onBlur={() => {
-          if (matchGpuModel(filters.gpuDraft, suggestions)) commit(filters.gpuDraft)
-        }}
-      />
-      <datalist id={listId}>
-        {suggestions.map((name) => (
-          <option key={name} value={name} />
-        ))}
-      </datalist>
-      <span id={hintId} className="sr-only">
-        Exact name as Vast spells it, for example H100 SXM. Press Enter to add another model. Leave
-        empty for any model.
-      </span>
-    </div>
   )
 }
