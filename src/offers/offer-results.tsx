@@ -1,4 +1,3 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react'
 import type { Offer } from '../api/schemas'
 import { Button } from '../ui/button'
@@ -8,15 +7,15 @@ import { CompareDialog } from './compare-dialog'
 import { PriceHistoryPanel } from './history/price-history-panel'
 import { usePriceHistory } from './history/price-history-store'
 import { cheaperThanPercent, perGpuHour, seenPrices } from './history/price-stats'
-import { explainEmpty, relaxedFilters } from './filters/explain-empty'
 import { DEFAULT_JOB_PLAN, type JobPlan } from './job-cost'
 import { offerColumns } from './table/offer-columns'
 import { MAX_COMPARE } from './table/offer-table-features'
-import { type OfferFilters } from './filters/offer-filters'
 import { toBundlesQuery } from './filters/filter-criteria'
 import { quickFilter } from './table/quick-filter'
-import { broaderLoadedRows, offerSearchOptions, type OfferSearch } from './offer-search'
+import { type OfferSearch } from './offer-search'
 import { OfferTable, useColumnVisibility } from './table/offer-table'
+import { JobPlanInputs } from './job-plan-inputs'
+import { NoOffers } from './no-offers'
 
 const OfferScatter = lazy(() =>
   import('./offer-scatter').then((module) => ({ default: module.OfferScatter })),
@@ -292,80 +291,5 @@ function LoadedOffers({
         />
       )}
     </>
-  )
-}
-
-const PLAN_FIELDS: { key: keyof JobPlan; label: string }[] = [
-  { key: 'hours', label: 'Planned hours' },
-  { key: 'diskGb', label: 'Job disk (GB)' },
-  { key: 'downloadGb', label: 'Download (GB)' },
-  { key: 'uploadGb', label: 'Upload (GB)' },
-]
-
-/** The job the "Job cost" column prices. */
-function JobPlanInputs({ plan, onChange }: { plan: JobPlan; onChange: (plan: JobPlan) => void }) {
-  return (
-    <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-border bg-surface px-3 pt-1 pb-2">
-      <legend className="px-1 text-xs font-semibold tracking-wide text-text-soft uppercase">
-        Job cost
-      </legend>
-      {PLAN_FIELDS.map(({ key, label }) => (
-        <Field
-          key={key}
-          label={label}
-          type="number"
-          min={0}
-          step="any"
-          className="w-32"
-          defaultValue={plan[key]}
-          onChange={(event) => {
-            const value = event.target.valueAsNumber
-            if (Number.isFinite(value) && value >= 0) onChange({ ...plan, [key]: value })
-          }}
-        />
-      ))}
-      <p className="pb-1 text-xs text-muted">
-        Compute + storage for the disk + data at each host&apos;s $/GB.
-      </p>
-    </fieldset>
-  )
-}
-
-/** An empty result that says which filter emptied it. */
-function NoOffers({
-  filters,
-  onResetFilters,
-}: {
-  filters: OfferFilters
-  onResetFilters: () => void
-}) {
-  const client = useQueryClient()
-  // Rows already loaded by a broader search answer first; otherwise one relaxed search.
-  const [loaded] = useState(() => broaderLoadedRows(client, filters))
-  const sample = useQuery({
-    ...offerSearchOptions(client, relaxedFilters(filters)),
-    enabled: loaded === null,
-  })
-  const rows = loaded ?? sample.data?.offers
-  const explanation = rows ? explainEmpty(rows, filters) : null
-  const culprit = explanation?.culprit
-  return (
-    <div className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-8 text-center">
-      <p className="font-medium text-text">No offers match these filters</p>
-      <p role="status" className="mt-1 text-sm text-text-soft">
-        {!explanation
-          ? sample.isError
-            ? 'Could not check which filter emptied the list.'
-            : 'Checking which filter emptied the list…'
-          : !culprit
-            ? 'Vast has no offers of this kind right now.'
-            : culprit.without > 0
-              ? `“${culprit.text}” emptied the list: without it, ${culprit.without} of ${explanation.sample} sampled offers would match.`
-              : `No single filter is to blame: “${culprit.text}” alone keeps ${culprit.alone} of ${explanation.sample} sampled offers.`}
-      </p>
-      <Button size="sm" className="mt-3" onClick={onResetFilters}>
-        Use default filters
-      </Button>
-    </div>
   )
 }
