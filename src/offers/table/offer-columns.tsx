@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table'
-import { cn } from '../../ui/cn'
+import { StatusBadge } from '../../ui/status-badge'
 import { formatDuration, formatGb, formatPercent } from '../../ui/format'
 import {
   formatNumber,
@@ -65,18 +65,12 @@ export const offerColumns = col.columns([
       return pct == null ? (
         '—'
       ) : (
-        <span
-          className={cn(
-            'rounded px-1.5 py-0.5 text-xs whitespace-nowrap',
-            pct >= 75
-              ? 'bg-success-soft text-success-text'
-              : pct >= 25
-                ? 'bg-surface-sunken text-text'
-                : 'bg-warning-soft text-warning-text',
-          )}
+        <StatusBadge
+          tone={pct >= 75 ? 'success' : pct >= 25 ? 'neutral' : 'warning'}
+          className="font-normal"
         >
           cheaper than {pct}% seen
-        </span>
+        </StatusBadge>
       )
     },
   }),
@@ -243,15 +237,13 @@ const usd2 = new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD'
 const formatJobCost = (value: number) => usd2.format(value)
 
 function VerifiedBadge({ verified }: { verified: boolean }) {
-  return (
-    <span
-      className={cn(
-        'inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-medium',
-        verified ? 'bg-success-soft text-success-text' : 'bg-warning-soft text-warning-text',
-      )}
-    >
-      <span aria-hidden="true">{verified ? '✓' : '!'}</span>
-      {verified ? 'Verified' : 'Unverified'}
-    </span>
+  return verified ? (
+    <StatusBadge tone="success" icon="✓">
+      Verified
+    </StatusBadge>
+  ) : (
+    <StatusBadge tone="warning" icon="!">
+      Unverified
+    </StatusBadge>
   )
 }

@@ -1,10 +1,10 @@
 import { useTable, type ColumnVisibilityState } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
 import type { Offer } from '../../api/schemas'
 import { cn } from '../../ui/cn'
 import { jobCost, type JobPlan } from '../job-cost'
-import { DEFAULT_HIDDEN_COLUMNS, offerColumns } from './offer-columns'
+import { offerColumns } from './offer-columns'
 import { offerFeatures, type OfferRow } from './offer-table-features'
 import { useRowSortInUrl } from './row-sort-url'
 
@@ -26,40 +26,6 @@ const PLAIN_RENDER =
 const SORTABLE: ReadonlySet<string> = new Set(
   offerColumns.flatMap((c) => (c.id && c.enableSorting !== false ? [c.id] : [])),
 )
-
-const COLUMNS_STORAGE_KEY = 'vast-console.offer-columns.v1'
-
-function readColumnVisibility(): ColumnVisibilityState {
-  const hidden: ColumnVisibilityState = Object.fromEntries(
-    DEFAULT_HIDDEN_COLUMNS.map((id) => [id, false]),
-  )
-  try {
-    const raw = window.localStorage.getItem(COLUMNS_STORAGE_KEY)
-    if (!raw) return hidden
-    const parsed: unknown = JSON.parse(raw)
-    if (typeof parsed !== 'object' || parsed === null) return hidden
-    const out: ColumnVisibilityState = {}
-    for (const [id, visible] of Object.entries(parsed))
-      if (typeof visible === 'boolean') out[id] = visible
-    return out
-  } catch {
-    return hidden
-  }
-}
-
-/** Column choice, kept in localStorage (a UI preference). */
-export function useColumnVisibility() {
-  const [visibility, setVisibility] = useState(readColumnVisibility)
-  const change = useCallback((next: ColumnVisibilityState) => {
-    setVisibility(next)
-    try {
-      window.localStorage.setItem(COLUMNS_STORAGE_KEY, JSON.stringify(next))
-    } catch {
-      // Storage full or blocked: the choice lasts for this page only.
-    }
-  }, [])
-  return [visibility, change] as const
-}
 
 export interface OfferTableProps {
   offers: Offer[]
