@@ -24,24 +24,11 @@ import { useRecordSightings } from './observed'
 import { SpendGuardsForm } from './spend-guards-form'
 import { StillBilling } from './still-billing'
 import { useStatusAnnouncement } from './use-status-announcement'
+import { Notice } from '../ui/notice'
 
 export interface InstancesPageProps {
   /** The instance to scroll to and focus once it is listed (e.g. just rented). */
   highlightId?: number | null
-}
-
-function Notice({ tone, children }: { tone: 'warn' | 'quiet'; children: ReactNode }) {
-  return (
-    <p
-      className={
-        tone === 'warn'
-          ? 'rounded-md border border-warning-border bg-warning-soft px-3 py-2 text-sm text-warning-text'
-          : 'rounded-md border border-border bg-surface-muted px-3 py-2 text-sm text-text-soft'
-      }
-    >
-      {children}
-    </p>
-  )
 }
 
 /** Live instances, polled fast while any is changing and slowly once all have settled. */
@@ -75,13 +62,13 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
     body = (
       <>
         {isError && (
-          <Notice tone="quiet">
+          <Notice as="p" tone="neutral" className="text-text-soft">
             Couldn&apos;t refresh; showing data from {formatClock(dataUpdatedAt)}.
             {error && <span className="text-muted"> {error.message}</span>}
           </Notice>
         )}
         {data.dropped > 0 && (
-          <Notice tone="warn">
+          <Notice as="p" tone="warning">
             {data.dropped === 1
               ? '1 instance could not be read and is not shown.'
               : `${data.dropped} instances could not be read and are not shown.`}{' '}
@@ -89,7 +76,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
           </Notice>
         )}
         {data.truncated && (
-          <Notice tone="warn">
+          <Notice as="p" tone="warning">
             Only the first {data.instances.length} instances are shown; the account has more than
             this page can list.
           </Notice>
@@ -156,15 +143,16 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
     )
   } else if (error) {
     body = (
-      <div
+      <Notice
         role="alert"
-        className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text"
+        tone="danger"
+        className="flex flex-wrap items-center justify-between gap-3"
       >
         <span>{error.message}</span>
         <Button size="sm" onClick={() => void query.refetch()} disabled={isFetching}>
           Retry
         </Button>
-      </div>
+      </Notice>
     )
   } else {
     body = (

@@ -8,6 +8,7 @@ import { instanceQueries } from '../../api/queries'
 import { GUARD_CONFIRM_WORD, guardViolations, useSpendGuards } from '../../api/spend-guards'
 import { Field } from '../../ui/field'
 import { SelectField } from '../../ui/select-field'
+import { Notice } from '../../ui/notice'
 
 export interface AutoStopDraft {
   mode: 'off' | AutoStopAction
@@ -98,10 +99,7 @@ export function GuardConfirm({
 }) {
   if (violations.length === 0) return null
   return (
-    <section
-      aria-label="Spend guard"
-      className="flex flex-col gap-2 rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text"
-    >
+    <Notice as="section" aria-label="Spend guard" tone="danger" className="flex flex-col gap-2">
       <ul className="list-disc pl-5">
         {violations.map((v) => (
           <li key={v}>{v}</li>
@@ -113,6 +111,6 @@ export function GuardConfirm({
         value={typed}
         onChange={(event) => onTyped(event.target.value)}
       />
-    </section>
+    </Notice>
   )
 }

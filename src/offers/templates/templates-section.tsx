@@ -12,6 +12,7 @@ import { Button } from '../../ui/button'
 import { Field } from '../../ui/field'
 import { SelectField } from '../../ui/select-field'
 import { chooseTemplate } from './template-choice-store'
+import { Notice } from '../../ui/notice'
 
 export interface TemplatesSectionProps {
   /** Called after a template was chosen for the next rental. */
@@ -87,10 +88,7 @@ export function TemplatesSection({ onUseTemplate }: TemplatesSectionProps) {
         {status}
       </p>
       {error && (
-        <div
-          role="alert"
-          className="flex flex-wrap items-center gap-2 rounded-md border border-danger-border bg-danger-soft px-3 py-2 text-sm text-danger-text"
-        >
+        <Notice role="alert" tone="danger" className="flex flex-wrap items-center gap-2">
           {search.data
             ? 'The templates could not be refreshed: '
             : 'Templates could not be loaded: '}
@@ -101,7 +99,7 @@ export function TemplatesSection({ onUseTemplate }: TemplatesSectionProps) {
           >
             Try again
           </Button>
-        </div>
+        </Notice>
       )}
       {shown && shown.length === 0 && (
         <p className="text-sm text-text-soft">
