@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
-import { costBetween, instanceRow, phaseAt } from './lifecycle'
+import { costBetween, phaseAt } from './lifecycle'
+import { instanceRow } from './instance-row'
 import { round } from './offer-seed'
 import { matchesOps, toOps, type Ops } from './query-ops'
 import { badGateway, fail, isRecord, ok, type Row, type SimResponse } from './responses'
