@@ -8,7 +8,8 @@ import {
 import AxeBuilder from '@axe-core/playwright'
 import { SIM_PORT } from '../playwright.config'
 
-const SIM = `http://127.0.0.1:${SIM_PORT}`
+/** The simulator's own address (for reading a world straight from it). */
+export const SIM = `http://127.0.0.1:${SIM_PORT}`
 
 export interface LoggedRequest {
   method: string
@@ -120,5 +121,71 @@ export const test = base.extend<{ sim: Sim }>({
     await use(await Sim.create(request))
   },
 })
+
+// ─── journeys' shared helpers ─────────────────────────────────────────────────────────────────
+
+interface Row {
+  id: number
+  label: string | null
+  actual_status: string | null
+  intended_status: string
+  dph_total: number
+  storage_total_cost: number
+}
+
+function isRow(value: unknown): value is Row {
+  return typeof value === 'object' && value !== null && 'id' in value && 'dph_total' in value
+}
+
+/** The world's instances as the API sends them (read straight from the simulator). */
+export async function rawInstances(request: APIRequestContext, key: string): Promise<Row[]> {
+  const res = await request.get(`${SIM}/api/v1/instances/?limit=25`, {
+    headers: { authorization: `Bearer ${key}` },
+  })
+  expect(res.ok()).toBe(true)
+  const body: unknown = await res.json()
+  const list: unknown[] =
+    typeof body === 'object' &&
+    body !== null &&
+    'instances' in body &&
+    Array.isArray(body.instances)
+      ? body.instances
+      : []
+  return list.filter(isRow)
+}
+
+/** A string field of a logged JSON body ('' when absent). */
+export function stringField(body: unknown, name: string): string {
+  if (typeof body !== 'object' || body === null) return ''
+  const value: unknown = Object.entries(body).find(([k]) => k === name)?.[1]
+  return typeof value === 'string' ? value : ''
+}
+
+export const usd = (v: number, digits = 3) =>
+  new Intl.NumberFormat('en-US', {
+    style: 'currency',
+    currency: 'USD',
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(v)
+
+export async function simStats(request: APIRequestContext, sim: Sim) {
+  const res = await request.get(`${SIM}/__sim/worlds/${sim.key}/stats`)
+  expect(res.ok()).toBe(true)
+  const body: unknown = await res.json()
+  if (typeof body !== 'object' || body === null || !('rateLimited' in body))
+    throw new Error('no stats')
+  return { rateLimited: Number(body.rateLimited) }
+}
+
+export const cards = (page: Page) => page.getByRole('article', { name: /^Instance \d+/ })
+export const rentButtons = (page: Page) =>
+  page.getByRole('table', { name: 'GPU offers' }).getByRole('button', { name: /^Rent/ })
+
+export async function openInstances(page: Page, sim: Sim) {
+  await signIn(page, sim.key)
+  await page.goto('/?tab=instances')
+  await expect(cards(page)).toHaveCount(6)
+}
 
 export { expect }

@@ -20,10 +20,17 @@ test.describe('Offers', () => {
       )
       .toContainEqual(expect.stringContaining('"gpu_name":{"eq":"H100 SXM"}'))
 
-    const rows = table.locator('tbody tr')
-    await expect(rows.first()).toContainText('H100 SXM')
-    const texts = await rows.allInnerTexts()
-    expect(texts.length).toBeGreaterThan(0)
-    for (const text of texts) expect(text).toContain('H100 SXM')
+    // The previous results stay on screen while the new search runs ("Searching…"): wait for its
+    // answer, then for every row shown to be an H100 SXM, so no old row is read as a new one.
+    const results = page.getByRole('region', { name: 'Search results' })
+    await expect(results.getByText('Searching…')).toHaveCount(0)
+    const rows = table.locator('tbody').getByRole('row')
+    await expect
+      .poll(async () => {
+        const texts = await rows.allInnerTexts()
+        return texts.length > 0 && texts.every((text) => text.includes('H100 SXM'))
+      })
+      .toBe(true)
+    for (const text of await rows.allInnerTexts()) expect(text).toContain('H100 SXM')
   })
 })

@@ -37,18 +37,18 @@ export function AccountPanel({ onForget }: AccountPanelProps) {
   return (
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
       {demo && (
-        <span className="rounded bg-amber-100 px-2 py-0.5 font-medium text-amber-900">
+        <span className="rounded bg-warning-muted px-2 py-0.5 font-medium text-warning-text">
           Demo mode: simulated, no real money
         </span>
       )}
       {accounts.length > 1 && (
         <span className="flex items-center gap-2">
-          <label htmlFor={switcherId} className="font-medium text-slate-700">
+          <label htmlFor={switcherId} className="font-medium text-text-soft">
             Account
           </label>
           <select
             id={switcherId}
-            className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm"
+            className="rounded-md border border-border-strong bg-surface px-2 py-1 text-sm"
             value={activeId ?? ''}
             onChange={(e) => switchTo(e.target.value)}
           >
@@ -68,11 +68,11 @@ export function AccountPanel({ onForget }: AccountPanelProps) {
           </span>
         </>
       ) : account.isError ? (
-        <span className="text-red-800">Account unavailable: {account.error.message}</span>
+        <span className="text-danger-text">Account unavailable: {account.error.message}</span>
       ) : (
-        <span className="text-slate-600">Loading account…</span>
+        <span className="text-muted">Loading account…</span>
       )}
-      {hint && <span className="text-slate-600">Key …{hint}</span>}
+      {hint && <span className="text-muted">Key …{hint}</span>}
       <Button size="sm" onClick={onForget}>
         {demo ? 'Leave demo' : 'Forget key'}
       </Button>

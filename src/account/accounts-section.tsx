@@ -41,13 +41,13 @@ export function AccountsSection() {
       <h2 id="accounts-title" className="text-lg font-semibold">
         Accounts
       </h2>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-text-soft">
         Hold keys for several Vast accounts (personal, team) and switch between them. With more than
         one, the Instances tab shows every account&apos;s instances and spending together.
       </p>
       <ul
         aria-label="Accounts in this browser"
-        className="flex flex-col divide-y divide-slate-200 rounded-lg border border-slate-200 bg-white"
+        className="flex flex-col divide-y divide-border rounded-lg border border-border bg-surface"
       >
         {accounts.map((a) => (
           <AccountRow
@@ -74,7 +74,7 @@ export function AccountsSection() {
           />
         ))}
       </ul>
-      <p role="status" className="text-sm text-slate-700">
+      <p role="status" className="text-sm text-text-soft">
         {status}
       </p>
       {!demo && <AddAccountForm onAdded={setStatus} />}
@@ -100,13 +100,13 @@ function AccountRow({ account: a, demo, onSwitch, onForget }: AccountRowProps) {
   const label = accountLabel(a)
   return (
     <li className="flex flex-wrap items-center gap-3 px-3 py-2 text-sm">
-      <span className="font-medium text-slate-900">{label}</span>
-      {a.hint && <span className="text-slate-600">key …{a.hint}</span>}
-      <span className="text-slate-600">
+      <span className="font-medium text-text">{label}</span>
+      {a.hint && <span className="text-muted">key …{a.hint}</span>}
+      <span className="text-muted">
         {demo ? 'simulated' : a.remember ? 'remembered on this device' : 'this session only'}
       </span>
       {a.active ? (
-        <span className="rounded bg-blue-100 px-2 py-0.5 text-xs font-medium text-blue-900">
+        <span className="rounded bg-accent-muted px-2 py-0.5 text-xs font-medium text-accent-text">
           Active
         </span>
       ) : (
@@ -156,7 +156,7 @@ function AddAccountForm({ onAdded }: { onAdded: (message: string) => void }) {
   return (
     <form
       aria-labelledby={headingId}
-      className="flex max-w-xl flex-col gap-3 rounded-lg border border-slate-200 bg-white p-4"
+      className="flex max-w-xl flex-col gap-3 rounded-lg border border-border bg-surface p-4"
       onSubmit={(e) => void add(e)}
       noValidate
     >

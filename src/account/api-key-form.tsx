@@ -41,15 +41,15 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
   return (
     <section
       aria-labelledby={`${inputId}-title`}
-      className="mx-auto mt-12 max-w-xl rounded-lg border border-slate-200 bg-white p-6 shadow-sm"
+      className="mx-auto mt-12 max-w-xl rounded-lg border border-border bg-surface p-6 shadow-sm"
     >
       <h1 id={`${inputId}-title`} className="text-2xl font-semibold">
         Connect your Vast.ai account
       </h1>
-      <p className="mt-2 text-sm text-slate-700">
+      <p className="mt-2 text-sm text-text-soft">
         Paste an API key from{' '}
         <a
-          className="text-blue-800 underline"
+          className="text-accent-text underline"
           href="https://cloud.vast.ai/manage-keys/"
           target="_blank"
           rel="noreferrer noopener"
@@ -62,7 +62,7 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
       {rejectedNotice && (
         <p
           role="alert"
-          className="mt-4 rounded border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900"
+          className="mt-4 rounded border border-warning-border bg-warning-soft p-3 text-sm text-warning-text"
         >
           Vast no longer accepts the saved key (it may have been revoked). Polling has stopped.
           Enter a new key to continue{others.length > 0 ? ', or switch to another account' : ''}.
@@ -89,7 +89,7 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
           <Button type="submit" variant="primary" disabled={entry.pending}>
             {entry.pending ? 'Checking key…' : 'Save key'}
           </Button>
-          <span className="text-sm text-slate-600">or</span>
+          <span className="text-sm text-muted">or</span>
           <Button
             disabled={demoPending}
             onClick={() => {
@@ -109,7 +109,7 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
             {demoPending ? 'Starting demo…' : 'Try the demo'}
           </Button>
         </div>
-        <p className="text-xs text-slate-600">
+        <p className="text-xs text-muted">
           The demo runs a simulated marketplace in your browser: no key, no money.
         </p>
       </form>

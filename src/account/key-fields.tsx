@@ -102,7 +102,7 @@ export function KeyFields({ entry }: { entry: KeyEntry }) {
             {visible ? 'Hide key' : 'Show key'}
           </Button>
         </div>
-        <p id={hintId} className="text-xs text-slate-600">
+        <p id={hintId} className="text-xs text-muted">
           Prefer a scoped key with only the permissions {REQUIRED_PERMISSIONS.join(', ')}: it can
           rent and destroy, but not move money.
         </p>
@@ -140,7 +140,10 @@ export function KeyFields({ entry }: { entry: KeyEntry }) {
 
 function KeyProblemAlert({ problem }: { problem: KeyProblem }) {
   return (
-    <div role="alert" className="rounded border border-red-300 bg-red-50 p-3 text-sm text-red-900">
+    <div
+      role="alert"
+      className="rounded border border-danger-border bg-danger-soft p-3 text-sm text-danger-text"
+    >
       {problem.kind === 'empty' && 'Enter an API key first.'}
       {problem.kind === 'other' && problem.message}
       {problem.kind === 'rejected' && (

@@ -12,7 +12,7 @@ export interface AccountTabProps {
 export function AccountTab({ onUseTemplate }: AccountTabProps) {
   return (
     <div className="flex flex-col gap-6">
-      <h1 className="text-xl font-semibold text-slate-900">Account</h1>
+      <h1 className="text-xl font-semibold text-text">Account</h1>
       <PanelBoundary name="Accounts">
         <AccountsSection />
       </PanelBoundary>

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useState, type KeyboardEvent } from 'react'
 import { AccountPanel } from '../account/account-panel'
-import { useDeliverEvents } from '../instances/inbox'
+import { useDeliverEvents } from '../instances/inbox-store'
 import { InstancesPage } from '../instances/instances-page'
 import { OffersPage } from '../offers/offers-page'
 import type { BudgetEvent } from '../spending/budget-watch'
@@ -59,9 +59,9 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
 
   return (
     <>
-      <header className="border-b border-slate-200 bg-white">
+      <header className="border-b border-border bg-surface">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <p className="text-lg font-semibold text-slate-900">Vast GPU Console</p>
+          <p className="text-lg font-semibold text-text">Vast GPU Console</p>
           <PanelBoundary name="Budgets">
             <Suspense fallback={null}>
               <BudgetWatch onEvent={onBudgetEvent} />
@@ -87,8 +87,8 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
                 className={cn(
                   'border-b-2 px-4 py-2 text-sm font-medium',
                   tab === t.id
-                    ? 'border-blue-700 text-blue-800'
-                    : 'border-transparent text-slate-700 hover:text-slate-900',
+                    ? 'border-accent text-accent-text'
+                    : 'border-transparent text-text-soft hover:text-text',
                 )}
               >
                 {t.label}

@@ -1,5 +1,6 @@
 import { Component, type ErrorInfo, type ReactNode } from 'react'
 import { Button } from '../ui/button'
+import { Notice } from '../ui/notice'
 
 interface Props {
   /** What the panel is, for the message ("Instances", "Account"). */
@@ -31,11 +32,7 @@ export class PanelBoundary extends Component<Props, State> {
     const { error } = this.state
     if (!error) return this.props.children
     return (
-      <section
-        role="alert"
-        aria-label={`${this.props.name} panel error`}
-        className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-      >
+      <Notice as="section" role="alert" aria-label={`${this.props.name} panel error`} tone="danger">
         <p>
           The {this.props.name} panel hit a problem and was stopped; the rest of the app still
           works. ({error.message})
@@ -43,7 +40,7 @@ export class PanelBoundary extends Component<Props, State> {
         <Button size="sm" className="mt-2" onClick={() => this.setState({ error: null })}>
           Reload {this.props.name}
         </Button>
-      </section>
+      </Notice>
     )
   }
 }

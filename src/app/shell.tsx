@@ -48,7 +48,7 @@ export function Shell() {
   return (
     <Suspense
       fallback={
-        <p role="status" className="p-6 text-sm text-slate-700">
+        <p role="status" className="p-6 text-sm text-text-soft">
           Loading the dashboard…
         </p>
       }

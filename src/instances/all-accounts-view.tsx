@@ -53,12 +53,12 @@ function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] })
   return (
     <section
       aria-labelledby={headingId}
-      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3"
+      className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-3"
     >
       <h2 id={headingId} className="text-base font-semibold">
         All accounts
       </h2>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-text-soft">
         Spending now across {accounts.length} accounts:{' '}
         <strong>{formatRate(combined.perHour)}</strong> ({formatUsd(combined.perHour * 24)} a day),
         credit {formatUsd(combined.credit)}.
@@ -71,7 +71,7 @@ function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] })
         <table className="w-full text-left text-sm">
           <caption className="sr-only">Spending per account</caption>
           <ColumnHeads
-            className="text-xs text-slate-600"
+            className="text-xs text-muted"
             columns={[
               'Account',
               'Credit',
@@ -83,10 +83,12 @@ function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] })
           />
           <tbody>
             {combined.rows.map(({ account, burn, runway, running, total }) => (
-              <tr key={account.id} className="border-t border-slate-100">
+              <tr key={account.id} className="border-t border-border-subtle">
                 <th scope="row" className="py-1 pr-3 font-medium">
                   {account.label}
-                  {account.active && <span className="ml-2 text-xs text-blue-800">(active)</span>}
+                  {account.active && (
+                    <span className="ml-2 text-xs text-accent-text">(active)</span>
+                  )}
                 </th>
                 <td className="py-1 pr-3">
                   {account.credit === null ? '—' : formatUsd(account.credit)}
@@ -95,7 +97,7 @@ function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] })
                 <td className="py-1 pr-3">{formatRunway(runway)}</td>
                 <td className="py-1 pr-3">
                   {account.error ? (
-                    <span className="text-red-800">Couldn&apos;t read: {account.error}</span>
+                    <span className="text-danger-text">Couldn&apos;t read: {account.error}</span>
                   ) : account.instances === null ? (
                     'Loading…'
                   ) : (
@@ -121,16 +123,16 @@ function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] })
       {combined.instances.length > 0 && (
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm">
-            <caption className="py-1 text-left text-sm font-medium text-slate-800">
+            <caption className="py-1 text-left text-sm font-medium text-text">
               Instances in every account
             </caption>
             <ColumnHeads
-              className="text-xs text-slate-600"
+              className="text-xs text-muted"
               columns={['Account', 'Instance', 'Status', 'GPU', 'Billing now']}
             />
             <tbody>
               {combined.instances.map(({ account, instance, perHour }) => (
-                <tr key={`${account.id}-${instance.id}`} className="border-t border-slate-100">
+                <tr key={`${account.id}-${instance.id}`} className="border-t border-border-subtle">
                   <td className="py-1 pr-3">{account.label}</td>
                   <th scope="row" className="py-1 pr-3 font-medium">
                     {instanceTitle(instance)}

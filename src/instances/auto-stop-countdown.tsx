@@ -33,7 +33,7 @@ function Countdown({ instance, autoStop }: { instance: Instance; autoStop: AutoS
   const leftMs = autoStop.deadlineSec * 1000 - now
   const verb = autoStop.action === 'destroy' ? 'Auto-destroy' : 'Auto-stop'
   return (
-    <div className="flex flex-wrap items-center gap-2 rounded border border-blue-200 bg-blue-50 px-2 py-1 text-sm text-blue-950">
+    <div className="flex flex-wrap items-center gap-2 rounded border border-accent-border bg-accent-soft px-2 py-1 text-sm text-accent-text">
       <span>
         {leftMs > 0
           ? `${verb} in ${formatSpan(leftMs)}`

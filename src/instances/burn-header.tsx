@@ -12,9 +12,9 @@ export const LOW_RUNWAY_HOURS = 24
 function Figure({ term, value, note }: { term: string; value: string; note?: string }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs text-slate-600">{term}</dt>
-      <dd className="text-lg font-semibold text-slate-900">{value}</dd>
-      {note && <dd className="text-xs text-slate-600">{note}</dd>}
+      <dt className="text-xs text-muted">{term}</dt>
+      <dd className="text-lg font-semibold text-text">{value}</dd>
+      {note && <dd className="text-xs text-muted">{note}</dd>}
     </div>
   )
 }
@@ -38,7 +38,7 @@ export function BurnHeader({ instances }: { instances: readonly Instance[] }) {
       aria-labelledby={headingId}
       className={cn(
         'rounded-lg border p-3',
-        low ? 'border-red-300 bg-red-50' : 'border-slate-200 bg-white',
+        low ? 'border-danger-border bg-danger-soft' : 'border-border bg-surface',
       )}
     >
       <h2 id={headingId} className="sr-only">
@@ -62,13 +62,13 @@ export function BurnHeader({ instances }: { instances: readonly Instance[] }) {
         />
       </dl>
       {burn.unknown > 0 && (
-        <p className="mt-2 text-xs text-amber-900">
+        <p className="mt-2 text-xs text-warning-text">
           {burn.unknown === 1 ? '1 instance has' : `${burn.unknown} instances have`} no price in the
           API answer: the spend shown is a floor.
         </p>
       )}
       {low && (
-        <p className="mt-2 text-sm font-medium text-red-900">
+        <p className="mt-2 text-sm font-medium text-danger-text">
           Credit runs out in {formatRunway(runway)} at this rate. Vast stops instances at $0 and
           later deletes them.
         </p>

@@ -16,26 +16,26 @@ import { diskText, gpuText, instanceTitle, statusTone, type StatusTone } from '.
 import { SshCommand } from './ssh-command'
 
 const TONE_CLASSES: Record<StatusTone, string> = {
-  ok: 'border-green-300 bg-green-50 text-green-900',
-  busy: 'border-blue-300 bg-blue-50 text-blue-900',
-  idle: 'border-slate-300 bg-slate-100 text-slate-800',
-  warn: 'border-amber-300 bg-amber-50 text-amber-900',
-  bad: 'border-red-300 bg-red-50 text-red-900',
+  ok: 'border-success-border bg-success-soft text-success-text',
+  busy: 'border-accent-border bg-accent-soft text-accent-text',
+  idle: 'border-border-strong bg-surface-sunken text-text',
+  warn: 'border-warning-border bg-warning-soft text-warning-text',
+  bad: 'border-danger-border bg-danger-soft text-danger-text',
 }
 
 const DOT_CLASSES: Record<StatusTone, string> = {
-  ok: 'bg-green-600',
-  busy: 'bg-blue-600 motion-safe:animate-pulse',
-  idle: 'bg-slate-500',
-  warn: 'bg-amber-500',
-  bad: 'bg-red-600',
+  ok: 'bg-success',
+  busy: 'bg-accent motion-safe:animate-pulse',
+  idle: 'bg-faint',
+  warn: 'bg-warning',
+  bad: 'bg-danger',
 }
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs text-slate-600">{term}</dt>
-      <dd className="truncate text-sm text-slate-900">{children}</dd>
+      <dt className="text-xs text-muted">{term}</dt>
+      <dd className="truncate text-sm text-text">{children}</dd>
     </div>
   )
 }
@@ -77,8 +77,8 @@ export function InstanceCard({
       aria-labelledby={headingId}
       tabIndex={highlighted ? -1 : undefined}
       className={cn(
-        'flex flex-col gap-3 rounded-lg border bg-white p-4 shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700',
-        highlighted ? 'border-blue-500 ring-2 ring-blue-200' : 'border-slate-200',
+        'flex flex-col gap-3 rounded-lg border bg-surface p-4 shadow-sm focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent',
+        highlighted ? 'border-accent ring-2 ring-accent-border' : 'border-border',
       )}
     >
       <header className="flex flex-wrap items-start justify-between gap-2">
@@ -88,10 +88,10 @@ export function InstanceCard({
             aria-label={`Select instance ${instance.id}`}
             checked={selected}
             onChange={(event) => onSelectedChange(event.target.checked)}
-            className="mt-1 size-4 accent-blue-700"
+            className="mt-1 size-4 accent-accent"
           />
         )}
-        <h2 id={headingId} className="min-w-0 text-base font-semibold break-words text-slate-900">
+        <h2 id={headingId} className="min-w-0 text-base font-semibold break-words text-text">
           {instanceTitle(instance)}
         </h2>
         <span
@@ -107,7 +107,7 @@ export function InstanceCard({
 
       {instance.status_msg && (
         <p
-          className="-mt-1 line-clamp-2 text-xs break-words text-slate-700"
+          className="-mt-1 line-clamp-2 text-xs break-words text-text-soft"
           title={instance.status_msg}
         >
           {instance.status_msg}
@@ -126,9 +126,9 @@ export function InstanceCard({
           </span>
         </Fact>
         <div className="col-span-2 min-w-0 sm:col-span-2">
-          <dt className="text-xs text-slate-600">Image</dt>
+          <dt className="text-xs text-muted">Image</dt>
           <dd
-            className="truncate font-mono text-xs text-slate-900"
+            className="truncate font-mono text-xs text-text"
             title={instance.image_uuid ?? undefined}
           >
             {instance.image_uuid ?? '—'}
@@ -138,7 +138,7 @@ export function InstanceCard({
       </dl>
 
       {status === 'stopped' && (
-        <p className="rounded border border-amber-200 bg-amber-50 px-2 py-1 text-xs text-amber-900">
+        <p className="rounded border border-warning-border bg-warning-soft px-2 py-1 text-xs text-warning-text">
           Storage: {storageDay == null ? 'price unknown' : formatRate(storageDay, 'day')}; storage
           still bills while stopped. Destroy the instance to end all billing.
         </p>

@@ -9,7 +9,6 @@ import {
   formatClock,
   gpuText,
   instanceTitle,
-  newestFirst,
   statusSnapshot,
   statusTone,
 } from './instance-view'
@@ -103,12 +102,7 @@ describe('status announcements', () => {
   })
 })
 
-describe('newestFirst and formatClock', () => {
-  it('sorts by id, newest first, without touching the input', () => {
-    const list = [instance({ id: 5 }), instance({ id: 9 }), instance({ id: 7 })]
-    expect(newestFirst(list).map((i) => i.id)).toEqual([9, 7, 5])
-    expect(list.map((i) => i.id)).toEqual([5, 9, 7])
-  })
+describe('formatClock', () => {
   it('formats a time as HH:MM:SS', () => {
     expect(formatClock(new Date(2026, 7, 29, 9, 5, 7).getTime())).toBe('09:05:07')
   })

@@ -117,11 +117,6 @@ export function describeStatusChanges(
   return lines
 }
 
-/** Newest first: the instance just rented is at the top. */
-export function newestFirst(instances: readonly Instance[]): Instance[] {
-  return [...instances].sort((a, b) => b.id - a.id)
-}
-
 const clock = new Intl.DateTimeFormat('en-GB', {
   hour: '2-digit',
   minute: '2-digit',

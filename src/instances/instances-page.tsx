@@ -17,31 +17,19 @@ import {
   type CardView,
 } from './card-filter'
 import { InstanceCard } from './instance-card'
-import { runningSummary } from '../domain/money/burn'
 import { formatClock } from './instance-view'
-import { Inbox, useDeliverEvents } from './inbox'
+import { runningSummary } from '../domain/money/burn'
+import { Inbox } from './inbox'
+import { useDeliverEvents } from './inbox-store'
 import { useRecordSightings } from '../api/status-history-store'
 import { SpendGuardsForm } from './spend-guards-form'
 import { StillBilling } from './still-billing'
 import { useStatusAnnouncement } from './use-status-announcement'
+import { Notice } from '../ui/notice'
 
 export interface InstancesPageProps {
   /** The instance to scroll to and focus once it is listed (e.g. just rented). */
   highlightId?: number | null
-}
-
-function Notice({ tone, children }: { tone: 'warn' | 'quiet'; children: ReactNode }) {
-  return (
-    <p
-      className={
-        tone === 'warn'
-          ? 'rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900'
-          : 'rounded-md border border-slate-200 bg-slate-50 px-3 py-2 text-sm text-slate-700'
-      }
-    >
-      {children}
-    </p>
-  )
 }
 
 /** Live instances, polled fast while any is changing and slowly once all have settled. */
@@ -75,13 +63,13 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
     body = (
       <>
         {isError && (
-          <Notice tone="quiet">
+          <Notice as="p" tone="neutral" className="text-text-soft">
             Couldn&apos;t refresh; showing data from {formatClock(dataUpdatedAt)}.
-            {error && <span className="text-slate-600"> {error.message}</span>}
+            {error && <span className="text-muted"> {error.message}</span>}
           </Notice>
         )}
         {data.dropped > 0 && (
-          <Notice tone="warn">
+          <Notice as="p" tone="warning">
             {data.dropped === 1
               ? '1 instance could not be read and is not shown.'
               : `${data.dropped} instances could not be read and are not shown.`}{' '}
@@ -89,7 +77,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
           </Notice>
         )}
         {data.truncated && (
-          <Notice tone="warn">
+          <Notice as="p" tone="warning">
             Only the first {data.instances.length} instances are shown; the account has more than
             this page can list.
           </Notice>
@@ -101,7 +89,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
           <Inbox />
         </div>
         {all.length === 0 ? (
-          <p className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center text-sm text-slate-700">
+          <p className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-8 text-center text-sm text-text-soft">
             No instances yet. Rent an offer to start one.
           </p>
         ) : (
@@ -111,10 +99,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
                 label="Show"
                 options={STATUS_FILTERS}
                 value={view.status}
-                onChange={(event) => {
-                  const status = STATUS_FILTERS.find((f) => f.value === event.target.value)?.value
-                  if (status) setView((v) => ({ ...v, status }))
-                }}
+                onValueChange={(status) => setView((v) => ({ ...v, status }))}
               />
               <Field
                 label="Filter by label, GPU or image"
@@ -127,10 +112,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
                 label="Sort"
                 options={CARD_SORTS}
                 value={view.sort}
-                onChange={(event) => {
-                  const sort = CARD_SORTS.find((f) => f.value === event.target.value)?.value
-                  if (sort) setView((v) => ({ ...v, sort }))
-                }}
+                onValueChange={(sort) => setView((v) => ({ ...v, sort }))}
               />
             </div>
             <BulkBar
@@ -138,7 +120,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
               onDone={() => setSelectedIds(new Set())}
               onClear={() => setSelectedIds(new Set())}
             />
-            <p className="text-sm text-slate-700">
+            <p className="text-sm text-text-soft">
               {instances.length !== all.length && `Showing ${instances.length} of `}
               {all.length === 1 ? '1 instance' : `${all.length} instances`}
               {' · '}
@@ -162,19 +144,20 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
     )
   } else if (error) {
     body = (
-      <div
+      <Notice
         role="alert"
-        className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-red-300 bg-red-50 px-3 py-2 text-sm text-red-900"
+        tone="danger"
+        className="flex flex-wrap items-center justify-between gap-3"
       >
         <span>{error.message}</span>
         <Button size="sm" onClick={() => void query.refetch()} disabled={isFetching}>
           Retry
         </Button>
-      </div>
+      </Notice>
     )
   } else {
     body = (
-      <p role="status" className="text-sm text-slate-700">
+      <p role="status" className="text-sm text-text-soft">
         Loading instances…
       </p>
     )
@@ -183,11 +166,11 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
-        <h1 id={headingId} className="text-xl font-semibold text-slate-900">
+        <h1 id={headingId} className="text-xl font-semibold text-text">
           Instances
         </h1>
         {data && (
-          <div className="flex items-center gap-2 text-xs text-slate-600">
+          <div className="flex items-center gap-2 text-xs text-muted">
             <span>Updated {formatClock(dataUpdatedAt)}</span>
             <Button
               size="sm"
@@ -205,7 +188,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
       </p>
       <AllAccountsView />
       {active && accountCount > 1 && (
-        <h2 className="text-base font-semibold text-slate-900">
+        <h2 className="text-base font-semibold text-text">
           {accountLabel(active)} (active account)
         </h2>
       )}

@@ -80,7 +80,7 @@ export function LogViewer({ instance }: { instance: Instance }) {
               onChange={(event) => setFilter(event.target.value)}
             />
           </div>
-          <p role="status" className="text-sm text-slate-700">
+          <p role="status" className="text-sm text-text-soft">
             {load.isPending
               ? waiting > 0
                 ? `Waiting for Vast to publish the log (check ${waiting})…`
@@ -90,7 +90,7 @@ export function LogViewer({ instance }: { instance: Instance }) {
                 : ''}
           </p>
           {load.isError && (
-            <p role="alert" className="rounded bg-red-50 p-2 text-sm text-red-800">
+            <p role="alert" className="rounded bg-danger-soft p-2 text-sm text-danger-text">
               {load.error.message}
             </p>
           )}
@@ -98,7 +98,7 @@ export function LogViewer({ instance }: { instance: Instance }) {
             <>
               <pre
                 aria-label="Log text"
-                className="max-h-96 overflow-auto rounded bg-slate-900 p-3 font-mono text-xs text-slate-100"
+                className="max-h-96 overflow-auto rounded bg-inverse p-3 font-mono text-xs text-inverse-text"
               >
                 {shown.join('\n')}
               </pre>
@@ -116,7 +116,7 @@ export function LogViewer({ instance }: { instance: Instance }) {
                 </Button>
                 {download && (
                   <a
-                    className="inline-flex items-center rounded-md border border-slate-300 px-2 py-1 text-sm text-slate-900 hover:bg-slate-100"
+                    className="inline-flex items-center rounded-md border border-border-strong px-2 py-1 text-sm text-text hover:bg-surface-sunken"
                     href={download}
                     download={`instance-${instance.id}.log`}
                   >

@@ -25,12 +25,12 @@ export function PhaseTimeline({ instance }: { instance: Instance }) {
       {steps.length > 0 && (
         <ol
           aria-label="Phase timeline"
-          className="flex flex-wrap items-center gap-x-1 text-xs text-slate-700"
+          className="flex flex-wrap items-center gap-x-1 text-xs text-text-soft"
         >
           {steps.map((step, i) => (
             <li
               key={`${step.label}-${step.at}`}
-              className={step.current ? 'font-semibold text-slate-900' : undefined}
+              className={step.current ? 'font-semibold text-text' : undefined}
             >
               {`${i > 0 ? '→ ' : ''}${step.label}${step.label === 'Created' ? ` ${time.format(step.at)}` : ''}, ${
                 step.current
@@ -42,7 +42,7 @@ export function PhaseTimeline({ instance }: { instance: Instance }) {
         </ol>
       )}
       {progress !== null && (
-        <div className="flex items-center gap-2 text-xs text-slate-700">
+        <div className="flex items-center gap-2 text-xs text-text-soft">
           <progress
             aria-label="Image pull progress"
             max={100}
@@ -53,7 +53,7 @@ export function PhaseTimeline({ instance }: { instance: Instance }) {
         </div>
       )}
       {loadingMs !== null && loadingMs > LOADING_WARN_MS && (
-        <p className="rounded border border-amber-300 bg-amber-50 px-2 py-1 text-xs text-amber-900">
+        <p className="rounded border border-warning-border bg-warning-soft px-2 py-1 text-xs text-warning-text">
           Loading for {formatSpan(loadingMs)}, longer than usual. The image may be very large or the
           host slow or stuck. Loading bills no GPU time but storage bills; destroy it if it does not
           move.

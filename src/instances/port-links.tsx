@@ -2,7 +2,7 @@ import { uiStatus } from '../domain/instance-status'
 import type { Instance } from '../api/instances/schemas'
 import { portLinks } from './timeline'
 
-const linkClass = 'text-blue-800 underline hover:text-blue-900'
+const linkClass = 'text-accent-text underline hover:text-accent-text'
 
 /** Open ports as links and Jupyter with its token, while the instance runs. */
 export function PortLinks({ instance }: { instance: Instance }) {

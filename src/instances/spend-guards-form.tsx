@@ -28,8 +28,8 @@ export function SpendGuardsForm() {
     showToast('Spend guards saved', 'success')
   }
   return (
-    <details className="rounded-lg border border-slate-200 bg-white p-3 text-sm">
-      <summary className="cursor-pointer font-medium text-slate-900">Spend guards</summary>
+    <details className="rounded-lg border border-border bg-surface p-3 text-sm">
+      <summary className="cursor-pointer font-medium text-text">Spend guards</summary>
       <form onSubmit={submit} className="mt-2 flex flex-wrap items-end gap-3">
         <Field
           label="Max $/hr per rental"
@@ -51,7 +51,7 @@ export function SpendGuardsForm() {
           Save guards
         </Button>
       </form>
-      <p className="mt-2 text-xs text-slate-600">
+      <p className="mt-2 text-xs text-muted">
         A rental above a cap asks you to type RENT before it is sent.
       </p>
     </details>

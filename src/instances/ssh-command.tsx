@@ -46,16 +46,16 @@ export function SshCommand({ instance }: { instance: Instance }) {
   return (
     <div className="flex flex-col gap-1">
       <div className="flex items-baseline justify-between gap-2">
-        <span id={labelId} className="text-xs font-medium text-slate-700">
+        <span id={labelId} className="text-xs font-medium text-text-soft">
           SSH command
         </span>
-        <span className="text-xs text-slate-600">{KIND_TEXT[kind]}</span>
+        <span className="text-xs text-muted">{KIND_TEXT[kind]}</span>
       </div>
       <div className="flex items-stretch gap-2">
         <code
           ref={codeRef}
           aria-labelledby={labelId}
-          className="min-w-0 flex-1 overflow-x-auto rounded border border-slate-200 bg-slate-50 px-2 py-1 font-mono text-xs whitespace-nowrap text-slate-900"
+          className="min-w-0 flex-1 overflow-x-auto rounded border border-border bg-surface-muted px-2 py-1 font-mono text-xs whitespace-nowrap text-text"
         >
           {command}
         </code>
@@ -63,7 +63,7 @@ export function SshCommand({ instance }: { instance: Instance }) {
           Copy
         </Button>
       </div>
-      <p role="status" className="min-h-4 text-xs text-slate-700">
+      <p role="status" className="min-h-4 text-xs text-text-soft">
         {notice}
       </p>
     </div>

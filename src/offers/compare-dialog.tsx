@@ -108,8 +108,8 @@ export function CompareDialog({
                     : Math.max(...known)
                   : null
               return (
-                <tr key={line.label} className="border-t border-slate-100">
-                  <th scope="row" className="px-2 py-1 text-left font-medium text-slate-700">
+                <tr key={line.label} className="border-t border-border-subtle">
+                  <th scope="row" className="px-2 py-1 text-left font-medium text-text-soft">
                     {line.label}
                   </th>
                   {offers.map((offer, i) => {
@@ -117,7 +117,9 @@ export function CompareDialog({
                     return (
                       <td
                         key={offer.id}
-                        className={isBest ? 'px-2 py-1 font-semibold text-green-800' : 'px-2 py-1'}
+                        className={
+                          isBest ? 'px-2 py-1 font-semibold text-success-text' : 'px-2 py-1'
+                        }
                       >
                         {line.value(offer, plan)}
                         {isBest && <span className="sr-only"> (best)</span>}

@@ -1,4 +1,3 @@
-import { useQuery, useQueryClient } from '@tanstack/react-query'
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react'
 import type { Offer } from '../api/offers/schemas'
 import { Button } from '../ui/button'
@@ -8,22 +7,23 @@ import { CompareDialog } from './compare-dialog'
 import { PriceHistoryPanel } from './history/price-history-panel'
 import { usePriceHistory } from './history/price-history-store'
 import { cheaperThanPercent, perGpuHour, seenPrices } from './history/price-stats'
-import { explainEmpty, relaxedFilters } from './explain-empty'
 import { DEFAULT_JOB_PLAN, type JobPlan } from '../domain/money/job-cost'
-import { createOfferColumns } from './offer-columns'
-import { toBundlesQuery, type OfferFilters } from './offer-filters'
-import { quickFilter } from './quick-filter'
-import { broaderLoadedRows, offerSearchOptions, type OfferSearch } from './offer-search'
-import { OfferTable, useColumnVisibility } from './offer-table'
+import { offerColumns } from './table/offer-columns'
+import { MAX_COMPARE } from './table/offer-table-features'
+import { toBundlesQuery } from './filters/filter-criteria'
+import { quickFilter } from './table/quick-filter'
+import { type OfferSearch } from './offer-search'
+import { useColumnVisibility } from './table/column-visibility'
+import { OfferTable } from './table/offer-table'
+import { JobPlanInputs } from './job-plan-inputs'
+import { NoOffers } from './no-offers'
 
 const OfferScatter = lazy(() =>
   import('./offer-scatter').then((module) => ({ default: module.OfferScatter })),
 )
 
-export const MAX_COMPARE = 4
-
 /** The chooser lists every column but the actions. */
-const CHOOSABLE = createOfferColumns(DEFAULT_JOB_PLAN).flatMap((column) =>
+const CHOOSABLE = offerColumns.flatMap((column) =>
   column.id && column.id !== 'actions'
     ? [
         {
@@ -65,7 +65,7 @@ export function OfferResults({
   onResetFilters,
 }: OfferResultsProps) {
   const throttle = throttledFor !== null && (
-    <p role="status" className="rounded bg-amber-50 px-3 py-1.5 text-sm text-amber-900">
+    <p role="status" className="rounded bg-warning-soft px-3 py-1.5 text-sm text-warning-text">
       Throttled by Vast, retrying in {throttledFor} s
     </p>
   )
@@ -74,21 +74,21 @@ export function OfferResults({
     return (
       <section aria-label="Search results" className="flex flex-col gap-2">
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
-          <p aria-live="polite" className="font-medium text-slate-900">
+          <p aria-live="polite" className="font-medium text-text">
             {count === 1 ? '1 offer' : `${count} offers`}
             {isFetching && throttledFor === null && (
-              <span className="ml-2 font-normal text-slate-600">
+              <span className="ml-2 font-normal text-muted">
                 {isPlaceholderData ? 'Searching…' : 'Refreshing…'}
               </span>
             )}
             {data.local && !isFetching && (
-              <span className="ml-2 font-normal text-slate-600">
+              <span className="ml-2 font-normal text-muted">
                 (narrowed from loaded results, no request)
               </span>
             )}
           </p>
           {data.dropped > 0 && (
-            <p className="rounded bg-amber-50 px-2 py-0.5 text-amber-900">
+            <p className="rounded bg-warning-soft px-2 py-0.5 text-warning-text">
               <span aria-hidden="true">⚠ </span>
               {data.dropped === 1
                 ? '1 offer could not be read and is hidden'
@@ -98,7 +98,7 @@ export function OfferResults({
         </div>
         {throttle}
         {error && !isFetching && (
-          <div className="flex flex-wrap items-center gap-2 rounded border border-slate-200 bg-slate-50 px-3 py-1.5 text-sm text-slate-700">
+          <div className="flex flex-wrap items-center gap-2 rounded border border-border bg-surface-muted px-3 py-1.5 text-sm text-text-soft">
             <span>
               Couldn&apos;t refresh the offers ({error.message}). Showing the last results.
             </span>
@@ -124,10 +124,10 @@ export function OfferResults({
     return (
       <div
         role="alert"
-        className="flex flex-col items-start gap-2 rounded-lg border border-red-200 bg-red-50 p-4 text-sm"
+        className="flex flex-col items-start gap-2 rounded-lg border border-danger-border bg-danger-soft p-4 text-sm"
       >
-        <p className="font-medium text-red-900">Could not load offers</p>
-        <p className="text-red-800">{error.message}</p>
+        <p className="font-medium text-danger-text">Could not load offers</p>
+        <p className="text-danger-text">{error.message}</p>
         <Button size="sm" onClick={onRetry}>
           Retry
         </Button>
@@ -137,7 +137,7 @@ export function OfferResults({
   return (
     <p
       role="status"
-      className="rounded-lg border border-slate-200 bg-white p-6 text-center text-sm text-slate-700"
+      className="rounded-lg border border-border bg-surface p-6 text-center text-sm text-text-soft"
     >
       Loading offers…
     </p>
@@ -216,10 +216,10 @@ function LoadedOffers({
           onChange={(event) => setText(event.target.value)}
         />
         <details className="relative">
-          <summary className="cursor-pointer rounded-md border border-slate-300 bg-white px-2 py-1 text-sm">
+          <summary className="cursor-pointer rounded-md border border-border-strong bg-surface px-2 py-1 text-sm">
             Columns
           </summary>
-          <fieldset className="absolute z-20 mt-1 flex w-56 flex-col gap-1 rounded-md border border-slate-200 bg-white p-2 shadow-lg">
+          <fieldset className="absolute z-20 mt-1 flex w-56 flex-col gap-1 rounded-md border border-border bg-surface p-2 shadow-lg">
             <legend className="sr-only">Visible columns</legend>
             {CHOOSABLE.map(({ id, label }) => (
               <CheckboxField
@@ -262,7 +262,7 @@ function LoadedOffers({
         </Suspense>
       )}
       {shown.length === 0 ? (
-        <p className="rounded border border-dashed border-slate-300 bg-white px-4 py-6 text-center text-sm text-slate-700">
+        <p className="rounded border border-dashed border-border-strong bg-surface px-4 py-6 text-center text-sm text-text-soft">
           No loaded offer matches “{deferredText}”.
         </p>
       ) : (
@@ -292,80 +292,5 @@ function LoadedOffers({
         />
       )}
     </>
-  )
-}
-
-const PLAN_FIELDS: { key: keyof JobPlan; label: string }[] = [
-  { key: 'hours', label: 'Planned hours' },
-  { key: 'diskGb', label: 'Job disk (GB)' },
-  { key: 'downloadGb', label: 'Download (GB)' },
-  { key: 'uploadGb', label: 'Upload (GB)' },
-]
-
-/** The job the "Job cost" column prices. */
-function JobPlanInputs({ plan, onChange }: { plan: JobPlan; onChange: (plan: JobPlan) => void }) {
-  return (
-    <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-slate-200 bg-white px-3 pt-1 pb-2">
-      <legend className="px-1 text-xs font-semibold tracking-wide text-slate-700 uppercase">
-        Job cost
-      </legend>
-      {PLAN_FIELDS.map(({ key, label }) => (
-        <Field
-          key={key}
-          label={label}
-          type="number"
-          min={0}
-          step="any"
-          className="w-32"
-          defaultValue={plan[key]}
-          onChange={(event) => {
-            const value = event.target.valueAsNumber
-            if (Number.isFinite(value) && value >= 0) onChange({ ...plan, [key]: value })
-          }}
-        />
-      ))}
-      <p className="pb-1 text-xs text-slate-600">
-        Compute + storage for the disk + data at each host&apos;s $/GB.
-      </p>
-    </fieldset>
-  )
-}
-
-/** An empty result that says which filter emptied it. */
-function NoOffers({
-  filters,
-  onResetFilters,
-}: {
-  filters: OfferFilters
-  onResetFilters: () => void
-}) {
-  const client = useQueryClient()
-  // Rows already loaded by a broader search answer first; otherwise one relaxed search.
-  const [loaded] = useState(() => broaderLoadedRows(client, filters))
-  const sample = useQuery({
-    ...offerSearchOptions(client, relaxedFilters(filters)),
-    enabled: loaded === null,
-  })
-  const rows = loaded ?? sample.data?.offers
-  const explanation = rows ? explainEmpty(rows, filters) : null
-  const culprit = explanation?.culprit
-  return (
-    <div className="rounded-lg border border-dashed border-slate-300 bg-white px-4 py-8 text-center">
-      <p className="font-medium text-slate-900">No offers match these filters</p>
-      <p role="status" className="mt-1 text-sm text-slate-700">
-        {!explanation
-          ? sample.isError
-            ? 'Could not check which filter emptied the list.'
-            : 'Checking which filter emptied the list…'
-          : !culprit
-            ? 'Vast has no offers of this kind right now.'
-            : culprit.without > 0
-              ? `“${culprit.text}” emptied the list: without it, ${culprit.without} of ${explanation.sample} sampled offers would match.`
-              : `No single filter is to blame: “${culprit.text}” alone keeps ${culprit.alone} of ${explanation.sample} sampled offers.`}
-      </p>
-      <Button size="sm" className="mt-3" onClick={onResetFilters}>
-        Use default filters
-      </Button>
-    </div>
   )
 }

@@ -157,9 +157,9 @@ export function OfferScatter({
 
   const label = `Price against ${METRIC_LABEL[metric]} for ${points.length} offers. Hover a dot to highlight its row and click it to pick the offer, or use the arrow keys (cheapest first) and Enter.`
   return (
-    <figure className="flex flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3">
+    <figure className="flex flex-col gap-2 rounded-lg border border-border bg-surface p-3">
       <div className="flex flex-wrap items-end gap-3">
-        <figcaption className="text-sm font-medium text-slate-900">Price vs performance</figcaption>
+        <figcaption className="text-sm font-medium text-text">Price vs performance</figcaption>
         <SelectField
           label="Performance axis"
           value={metric}
@@ -181,7 +181,7 @@ export function OfferScatter({
         aria-label={label}
         aria-describedby={readoutId}
         tabIndex={0}
-        className="h-auto w-full cursor-crosshair rounded focus-visible:outline-2 focus-visible:outline-blue-700"
+        className="h-auto w-full cursor-crosshair rounded focus-visible:outline-2 focus-visible:outline-accent"
         style={{ aspectRatio: `${WIDTH} / ${HEIGHT}` }}
         onMouseMove={(event) => onHover(pointAt(event.clientX, event.clientY)?.offer.id ?? null)}
         onMouseLeave={() => onHover(null)}
@@ -210,7 +210,7 @@ export function OfferScatter({
           }
         }}
       />
-      <p id={readoutId} role="status" className="min-h-5 text-xs text-slate-700">
+      <p id={readoutId} role="status" className="min-h-5 text-xs text-text-soft">
         {highlighted
           ? `Offer ${highlighted.offer.id}: ${gpuSummary(highlighted.offer)}, ${formatPrice(highlighted.offer.dph_total)}/hr, ${METRIC_LABEL[metric]} ${formatNumber(highlighted.offer[metric])}`
           : 'Hover a dot or a row to see the offer.'}

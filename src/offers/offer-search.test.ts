@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query'
 import { describe, expect, it } from 'vitest'
 import type { Offer } from '../api/offers/schemas'
-import { DEFAULT_FILTERS, type OfferFilters } from './offer-filters'
+import { DEFAULT_FILTERS, type OfferFilters } from './filters/offer-filters'
 import {
   answerLocally,
   broaderLoadedRows,

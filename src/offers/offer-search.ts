@@ -15,13 +15,9 @@ import { searchOffers, type OfferSearchResult } from '../api/offers/endpoints'
 import { offerQueries } from '../api/offers/queries'
 import { useThrottledUntil } from '../api/throttle-store'
 import type { Offer } from '../api/offers/schemas'
-import {
-  isNarrowing,
-  offerMatches,
-  sameFilters,
-  toBundlesQuery,
-  type OfferFilters,
-} from './offer-filters'
+import { isNarrowing, offerMatches, toBundlesQuery } from './filters/filter-criteria'
+import { sameFilters } from './filters/filter-url'
+import { type OfferFilters } from './filters/offer-filters'
 
 export interface OfferSearch extends OfferSearchResult {
   /** The filters this answer is for. */

@@ -3,12 +3,12 @@ import { useCallback, useEffect, useRef, useState } from 'react'
 import type { Offer } from '../api/offers/schemas'
 import { OfferResults } from './offer-results'
 import { offerSearchOptions, useThrottleCountdown } from './offer-search'
-import { OfferToolbar } from './offer-toolbar'
-import { SearchActions } from './search-actions'
+import { OfferToolbar } from './filters/offer-toolbar'
+import { SearchActions } from './filters/search-actions'
 import { loadHistory, recordSearch } from './history/price-history-store'
-import { RentDialog } from './rent-dialog'
+import { RentDialog } from './rent/rent-dialog'
 import { TemplateNotice } from './templates/template-notice'
-import { useOfferFilters } from './use-offer-filters'
+import { useOfferFilters } from './filters/use-offer-filters'
 
 /** The offer the user is renting: a UI choice (the offer itself stays in the query cache). */
 interface RentChoice {

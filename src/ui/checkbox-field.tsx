@@ -16,10 +16,10 @@ export function CheckboxField({ label, className, ...props }: CheckboxFieldProps
       <input
         id={id}
         type="checkbox"
-        className="size-4 rounded border-slate-400 accent-blue-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-blue-700"
+        className="size-4 rounded border-border-strong accent-accent focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-accent"
         {...props}
       />
-      <label htmlFor={id} className="text-sm text-slate-800 select-none">
+      <label htmlFor={id} className="text-sm text-text select-none">
         {label}
       </label>
     </div>

@@ -16,9 +16,9 @@ export function ConfirmDialog() {
     <Dialog open={request !== null} title={request?.title ?? ''} onClose={close} busy={busy}>
       {request && (
         <>
-          <p className="mb-4 text-sm text-slate-700">{request.body}</p>
+          <p className="mb-4 text-sm text-text-soft">{request.body}</p>
           {error && (
-            <p role="alert" className="mb-3 rounded bg-red-50 p-2 text-sm text-red-800">
+            <p role="alert" className="mb-3 rounded bg-danger-soft p-2 text-sm text-danger-text">
               {error}
             </p>
           )}

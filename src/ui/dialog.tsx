@@ -33,7 +33,7 @@ export function Dialog({ open, title, onClose, children, className, busy = false
         if (!busy) onClose()
       }}
       className={cn(
-        'm-auto w-full max-w-lg rounded-lg bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/50',
+        'm-auto w-full max-w-lg rounded-lg bg-surface p-0 text-text shadow-xl backdrop:bg-inverse/50',
         className,
       )}
     >

@@ -1,30 +1,45 @@
 import { useId, type SelectHTMLAttributes } from 'react'
 import { cn } from './cn'
 
-export interface SelectOption {
-  value: string
+export interface SelectOption<T extends string = string> {
+  value: T
   label: string
 }
 
-export interface SelectFieldProps extends Omit<
+export interface SelectFieldProps<T extends string> extends Omit<
   SelectHTMLAttributes<HTMLSelectElement>,
-  'id' | 'children'
+  'id' | 'children' | 'value'
 > {
   label: string
-  options: readonly SelectOption[]
+  options: readonly SelectOption<T>[]
+  value?: T
+  /** The chosen option's value, typed (only values from `options` ever arrive). */
+  onValueChange?: (value: T) => void
 }
 
 /** A native <select> with a visible label. */
-export function SelectField({ label, options, className, ...props }: SelectFieldProps) {
+export function SelectField<T extends string = string>({
+  label,
+  options,
+  className,
+  onValueChange,
+  onChange,
+  ...props
+}: SelectFieldProps<T>) {
   const id = useId()
   return (
     <div className={cn('flex flex-col gap-1', className)}>
-      <label htmlFor={id} className="text-xs font-medium text-slate-700">
+      <label htmlFor={id} className="text-xs font-medium text-muted">
         {label}
       </label>
       <select
         id={id}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm text-slate-900 focus-visible:outline-2 focus-visible:outline-blue-700"
+        className="rounded-md border border-border-strong bg-surface px-2 py-1.5 text-sm text-text focus-visible:outline-2 focus-visible:outline-accent"
+        onChange={(event) => {
+          onChange?.(event)
+          const chosen = options.find((option) => option.value === event.target.value)
+          if (chosen && onValueChange) onValueChange(chosen.value)
+        }}
         {...props}
       >
         {options.map((option) => (

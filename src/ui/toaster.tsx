@@ -15,15 +15,15 @@ export function Toaster() {
           key={toast.id}
           className={cn(
             'flex items-start justify-between gap-2 rounded-md border px-3 py-2 text-sm shadow',
-            toast.tone === 'error' && 'border-red-300 bg-red-50 text-red-900',
-            toast.tone === 'success' && 'border-green-300 bg-green-50 text-green-900',
-            toast.tone === 'info' && 'border-slate-300 bg-white text-slate-900',
+            toast.tone === 'error' && 'border-danger-border bg-danger-soft text-danger-text',
+            toast.tone === 'success' && 'border-success-border bg-success-soft text-success-text',
+            toast.tone === 'info' && 'border-border-strong bg-surface text-text',
           )}
         >
           <span>{toast.message}</span>
           <button
             type="button"
-            className="text-slate-600 hover:text-slate-900"
+            className="text-muted hover:text-text"
             aria-label="Dismiss notification"
             onClick={() => dismissToast(toast.id)}
           >

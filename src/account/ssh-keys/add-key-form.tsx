@@ -45,7 +45,7 @@ export function AddKeyForm({ onDone }: { onDone: (message: string) => void }) {
   return (
     <form onSubmit={submit} noValidate className="flex max-w-2xl flex-col gap-2">
       <h3 className="text-base font-semibold">Add a key</h3>
-      <label htmlFor={id} className="text-sm font-medium text-slate-800">
+      <label htmlFor={id} className="text-sm font-medium text-text">
         Public key
       </label>
       <textarea
@@ -62,12 +62,12 @@ export function AddKeyForm({ onDone }: { onDone: (message: string) => void }) {
           if (add.isError) add.reset()
         }}
       />
-      <p id={`${id}-hint`} className="text-xs text-slate-600">
+      <p id={`${id}-hint`} className="text-xs text-muted">
         One line from a .pub file (for example ~/.ssh/id_ed25519.pub), starting with ssh-ed25519,
         ssh-rsa or ecdsa-sha2-….
       </p>
       {shown && (
-        <p id={`${id}-error`} role="alert" className="text-sm text-red-800">
+        <p id={`${id}-error`} role="alert" className="text-sm text-danger-text">
           {shown}
         </p>
       )}

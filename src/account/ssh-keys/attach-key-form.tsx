@@ -53,12 +53,12 @@ export function AttachKeyForm({ onDone }: { onDone: (message: string) => void })
       <div className="flex flex-col gap-2">
         {heading}
         {instances.isError ? (
-          <p role="alert" className="text-sm text-red-800">
+          <p role="alert" className="text-sm text-danger-text">
             Couldn't load instances: {instances.error.message}
           </p>
         ) : (
           !keys.isError && (
-            <p role="status" className="text-sm text-slate-600">
+            <p role="status" className="text-sm text-muted">
               Loading instances…
             </p>
           )
@@ -70,7 +70,7 @@ export function AttachKeyForm({ onDone }: { onDone: (message: string) => void })
     return (
       <div className="flex flex-col gap-2">
         {heading}
-        <p className="text-sm text-slate-600">
+        <p className="text-sm text-muted">
           {instance === null
             ? 'No instances to attach a key to.'
             : 'Add a key to the account first, then attach it here.'}
@@ -117,7 +117,7 @@ export function AttachKeyForm({ onDone }: { onDone: (message: string) => void })
           {attach.isPending ? 'Attaching…' : 'Attach key'}
         </Button>
       </div>
-      <p className="text-sm text-slate-600">
+      <p className="text-sm text-muted">
         {onInstance.data
           ? already
             ? 'This key is already on that instance.'
@@ -127,7 +127,7 @@ export function AttachKeyForm({ onDone }: { onDone: (message: string) => void })
             : 'Reading that instance’s keys…'}
       </p>
       {attach.isError && (
-        <p role="alert" className="text-sm text-red-800">
+        <p role="alert" className="text-sm text-danger-text">
           Couldn't attach the key: {sshKeyErrorMessage(attach.error, 'instance_write')}
         </p>
       )}

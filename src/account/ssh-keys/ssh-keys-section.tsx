@@ -22,11 +22,11 @@ export function SshKeysSection() {
       <h2 id="ssh-keys-title" className="text-lg font-semibold">
         SSH keys
       </h2>
-      <p className="max-w-prose text-sm text-slate-700">
+      <p className="max-w-prose text-sm text-text-soft">
         New account keys reach only instances created after they are added. To use a key on an
         instance that already exists, attach it below.
       </p>
-      <p role="status" className="text-sm font-medium text-green-800">
+      <p role="status" className="text-sm font-medium text-success-text">
         {announcement}
       </p>
       <KeyList onDone={setAnnouncement} />
@@ -42,17 +42,19 @@ function KeyList({ onDone }: { onDone: (message: string) => void }) {
     return (
       <div className="flex flex-col gap-2">
         {keys.isError && (
-          <p className="text-sm text-amber-800">Couldn't refresh the keys: {keys.error.message}</p>
+          <p className="text-sm text-warning-text">
+            Couldn't refresh the keys: {keys.error.message}
+          </p>
         )}
         {keys.data.dropped > 0 && (
-          <p className="text-sm text-amber-800">
+          <p className="text-sm text-warning-text">
             {keys.data.dropped} key(s) came back in a form this app cannot read and are not shown.
           </p>
         )}
         {keys.data.keys.length === 0 ? (
-          <p className="text-sm text-slate-600">No SSH keys on this account yet.</p>
+          <p className="text-sm text-muted">No SSH keys on this account yet.</p>
         ) : (
-          <ul aria-label="Account SSH keys" className="flex flex-col divide-y divide-slate-200">
+          <ul aria-label="Account SSH keys" className="flex flex-col divide-y divide-border">
             {keys.data.keys.map((key) => (
               <KeyRow key={key.id} sshKey={key} onDone={onDone} />
             ))}
@@ -63,7 +65,7 @@ function KeyList({ onDone }: { onDone: (message: string) => void }) {
   }
   if (keys.isError) {
     return (
-      <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-red-800">
+      <div role="alert" className="flex flex-wrap items-center gap-2 text-sm text-danger-text">
         Couldn't load SSH keys: {keys.error.message}
         <Button size="sm" onClick={() => void keys.refetch()}>
           Try again
@@ -72,7 +74,7 @@ function KeyList({ onDone }: { onDone: (message: string) => void }) {
     )
   }
   return (
-    <p role="status" className="text-sm text-slate-600">
+    <p role="status" className="text-sm text-muted">
       Loading SSH keys…
     </p>
   )
@@ -98,12 +100,12 @@ function KeyRow({ sshKey, onDone }: { sshKey: SshKey; onDone: (message: string) 
   return (
     <li className="flex flex-wrap items-center gap-x-3 gap-y-1 py-2 text-sm">
       <span className="font-medium">{comment ?? 'No comment'}</span>
-      <span className="text-slate-600">{type}</span>
-      <code className="rounded bg-slate-100 px-1 text-xs" title="End of the key">
+      <span className="text-muted">{type}</span>
+      <code className="rounded bg-surface-sunken px-1 text-xs" title="End of the key">
         …{tail}
       </code>
       {sshKey.createdAt !== null && (
-        <span className="text-slate-600">
+        <span className="text-muted">
           added{' '}
           <time dateTime={new Date(sshKey.createdAt).toISOString()}>
             {dateFormat.format(sshKey.createdAt)}

@@ -17,8 +17,8 @@ export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; 
   const models = useMemo(() => [...new Set(offers.map((o) => o.gpu_name))].sort(), [offers])
   const searches = snapshots.filter((s) => s.type === type).length
   return (
-    <details className="rounded-md border border-slate-200 bg-white px-3 py-2 text-sm">
-      <summary className="cursor-pointer font-medium text-slate-900">
+    <details className="rounded-md border border-border bg-surface px-3 py-2 text-sm">
+      <summary className="cursor-pointer font-medium text-text">
         Price history on this device ({searches} {searches === 1 ? 'search' : 'searches'})
       </summary>
       <div className="mt-2 flex flex-wrap items-center gap-2">
@@ -38,7 +38,7 @@ export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; 
         >
           Export price history
         </Button>
-        <label htmlFor={fileId} className="text-xs font-medium text-slate-700">
+        <label htmlFor={fileId} className="text-xs font-medium text-text-soft">
           Import price history
         </label>
         <input
@@ -56,14 +56,14 @@ export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; 
               .catch(() => setNotice('That file is not a price history export.'))
           }}
         />
-        <p role="status" className="text-xs text-slate-700">
+        <p role="status" className="text-xs text-text-soft">
           {notice}
         </p>
       </div>
       <table className="mt-2 w-full text-xs">
         <caption className="sr-only">$/GPU-hour seen per GPU model</caption>
         <ColumnHeads
-          className="text-left text-slate-700"
+          className="text-left text-text-soft"
           cellClassName="py-1 pr-2"
           columns={[
             'GPU model',
@@ -96,7 +96,7 @@ function ModelRow({
   const latest = series.at(-1)
   if (!latest) return null
   return (
-    <tr className="border-t border-slate-100">
+    <tr className="border-t border-border-subtle">
       <th scope="row" className="py-1 pr-2 text-left font-medium">
         {model}
       </th>

@@ -1,12 +1,13 @@
 import { Button } from '../../ui/button'
 import { stopUsingTemplate, useTemplateChoice } from './template-choice-store'
+import { Notice } from '../../ui/notice'
 
 /** While a template is chosen, the Offers page says so; rentals then use it. */
 export function TemplateNotice() {
   const template = useTemplateChoice()
   if (!template) return null
   return (
-    <div className="flex flex-wrap items-center justify-between gap-2 rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm text-slate-900">
+    <Notice tone="info" className="flex flex-wrap items-center justify-between gap-2">
       <p>
         Renting with template <strong>{template.name}</strong>
         {template.image ? ` (${template.image})` : ''}
@@ -14,6 +15,6 @@ export function TemplateNotice() {
       <Button size="sm" onClick={stopUsingTemplate}>
         Stop using template
       </Button>
-    </div>
+    </Notice>
   )
 }

@@ -9,6 +9,7 @@ import { Button } from '../../ui/button'
 import { Field } from '../../ui/field'
 import { SelectField } from '../../ui/select-field'
 import { chooseTemplate } from './template-choice-store'
+import { Notice } from '../../ui/notice'
 
 export interface TemplatesSectionProps {
   /** Called after a template was chosen for the next rental. */
@@ -59,7 +60,7 @@ export function TemplatesSection({ onUseTemplate }: TemplatesSectionProps) {
       <h2 id="templates-title" className="text-lg font-semibold">
         Templates
       </h2>
-      <p className="text-sm text-slate-700">
+      <p className="text-sm text-text-soft">
         A template sets the image, launch mode, environment and start script of a rental.
       </p>
       <div className="flex flex-wrap items-end gap-3">
@@ -80,14 +81,11 @@ export function TemplatesSection({ onUseTemplate }: TemplatesSectionProps) {
           onChange={(event) => setText(event.target.value)}
         />
       </div>
-      <p role="status" className="text-sm text-slate-700">
+      <p role="status" className="text-sm text-text-soft">
         {status}
       </p>
       {error && (
-        <div
-          role="alert"
-          className="flex flex-wrap items-center gap-2 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900"
-        >
+        <Notice role="alert" tone="danger" className="flex flex-wrap items-center gap-2">
           {search.data
             ? 'The templates could not be refreshed: '
             : 'Templates could not be loaded: '}
@@ -98,10 +96,10 @@ export function TemplatesSection({ onUseTemplate }: TemplatesSectionProps) {
           >
             Try again
           </Button>
-        </div>
+        </Notice>
       )}
       {shown && shown.length === 0 && (
-        <p className="text-sm text-slate-700">
+        <p className="text-sm text-text-soft">
           {scope === 'mine' && text.trim() === ''
             ? 'This account has no templates of its own yet.'
             : 'No templates match. Try another search or show all public templates.'}
@@ -134,23 +132,23 @@ function TemplateItem({ template, onRent }: { template: Template; onRent: () => 
     template.count_created == null ? null : `Used ${plural(template.count_created, 'time')}`,
   ].filter((fact): fact is string => fact !== null)
   return (
-    <li className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-slate-200 bg-white px-3 py-2">
+    <li className="flex flex-wrap items-center justify-between gap-3 rounded-md border border-border bg-surface px-3 py-2">
       <div className="flex min-w-0 flex-col gap-0.5">
-        <h3 className="flex items-center gap-2 font-medium text-slate-900">
+        <h3 className="flex items-center gap-2 font-medium text-text">
           {name}
           {template.private && (
-            <span className="rounded bg-slate-200 px-1.5 py-0.5 text-xs font-medium text-slate-800">
+            <span className="rounded bg-surface-strong px-1.5 py-0.5 text-xs font-medium text-text">
               Private
             </span>
           )}
           {template.recommended && (
-            <span className="rounded bg-green-100 px-1.5 py-0.5 text-xs font-medium text-green-900">
+            <span className="rounded bg-success-muted px-1.5 py-0.5 text-xs font-medium text-success-text">
               Recommended
             </span>
           )}
         </h3>
-        <code className="truncate text-xs text-slate-700">{templateImage(template) ?? '—'}</code>
-        {facts.length > 0 && <p className="text-xs text-slate-600">{facts.join(' · ')}</p>}
+        <code className="truncate text-xs text-text-soft">{templateImage(template) ?? '—'}</code>
+        {facts.length > 0 && <p className="text-xs text-muted">{facts.join(' · ')}</p>}
       </div>
       <Button size="sm" variant="primary" onClick={onRent}>
         Rent with {name}

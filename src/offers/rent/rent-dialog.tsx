@@ -1,0 +1,212 @@
+import { useState } from 'react'
+import type { Offer } from '../../api/offers/schemas'
+import { GUARD_CONFIRM_WORD } from '../../domain/spend-guards'
+import { Button } from '../../ui/button'
+import { Dialog } from '../../ui/dialog'
+import { Field } from '../../ui/field'
+import { formatRate } from '../../domain/format'
+import { gpuSummary } from '../offer-format'
+import { defaultBid, rentCost } from '../../domain/money/rent-cost'
+import { useTemplateChoice } from '../templates/template-choice-store'
+import { CostPreview } from './rent-cost-preview'
+import { RentFailure } from './rent-failure'
+import { EnvField, LaunchMode, OfferFacts, TemplateFacts } from './rent-fields'
+import {
+  hasErrors,
+  initialDraft,
+  MAX_BID,
+  MAX_LABEL_LENGTH,
+  MIN_BID,
+  MIN_DISK_GB,
+  parseBid,
+  parseDisk,
+  toRentInput,
+  validateRentDraft,
+  type RentContext,
+  type RentDraft,
+} from './rent-form'
+import {
+  armAutoStop,
+  AutoStopFields,
+  GuardConfirm,
+  NO_AUTO_STOP,
+  parseAutoStopHours,
+  useGuardViolations,
+  type AutoStopDraft,
+} from './rent-safety'
+import { useRentSubmission } from './use-rent-submission'
+
+export interface RentDialogProps {
+  offerId: number
+  /** The offer as the search cache holds it now; undefined once it has left the results. */
+  offer: Offer | undefined
+  /** Interruptible: the user bids, and the bid is sent as `price`. */
+  bid: boolean
+  onClose: () => void
+  onRented: (instanceId: number) => void
+}
+
+/**
+ * Confirms a rental with the price in view. The request goes out once, whatever the clicks (see
+ * `useRentSubmission`): the button is disabled while pending, and nothing is ever retried.
+ */
+export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialogProps) {
+  const template = useTemplateChoice()
+  const [draft, setDraft] = useState<RentDraft>(() =>
+    initialDraft(bid ? defaultBid(offer?.min_bid) : '', template),
+  )
+  const [showErrors, setShowErrors] = useState(false)
+  const [autoStop, setAutoStop] = useState<AutoStopDraft>(NO_AUTO_STOP)
+  const [guardTyped, setGuardTyped] = useState('')
+  const submission = useRentSubmission({
+    offerId,
+    onRented: (instanceId) => {
+      onClose()
+      onRented(instanceId)
+    },
+  })
+
+  const context: RentContext = {
+    bid,
+    maxDiskGb: offer?.disk_space,
+    minBid: offer?.min_bid,
+    templateHashId: template?.hashId,
+  }
+  const errors = showErrors ? validateRentDraft(draft, context) : {}
+  const busy = submission.busy
+  // The cost, computed once: the preview shows it and the spend guards check it.
+  const disk = parseDisk(draft.disk)
+  const gpu = bid ? parseBid(draft.bid) : (offer?.dph_base ?? null)
+  const cost =
+    offer && disk !== null && gpu !== null
+      ? rentCost({ gpuPerHour: gpu, storageCostPerGbMonth: offer.storage_cost, diskGb: disk })
+      : null
+  const violations = useGuardViolations(cost ? cost.totalPerHour : null)
+  const guardBlocks = violations.length > 0 && guardTyped.trim() !== GUARD_CONFIRM_WORD
+  const change = (patch: Partial<RentDraft>) => setDraft((current) => ({ ...current, ...patch }))
+
+  const submit = () => {
+    if (submission.locked || !offer) return
+    const input = toRentInput(draft, context)
+    const autoStopHours = parseAutoStopHours(autoStop.hours)
+    if (!input || (autoStop.mode !== 'off' && autoStopHours === null)) {
+      setShowErrors(true)
+      return
+    }
+    if (guardBlocks) return
+    if (autoStop.mode !== 'off' && autoStopHours !== null) {
+      // A template's start script is replaced by any onstart sent: keep it ahead of the timer.
+      input.onstart = armAutoStop(
+        input.onstart ?? template?.onstart ?? undefined,
+        autoStop.mode,
+        autoStopHours,
+      )
+    }
+    submission.send(input, offer.machine_id)
+  }
+
+  const title = offer ? `Rent ${gpuSummary(offer)}` : `Rent offer ${offerId}`
+
+  return (
+    <Dialog open title={title} onClose={onClose} busy={busy} className="max-w-xl">
+      <form
+        noValidate
+        className="flex flex-col gap-4"
+        onSubmit={(event) => {
+          event.preventDefault()
+          submit()
+        }}
+      >
+        {offer ? (
+          <>
+            <OfferFacts offer={offer} />
+            {template && <TemplateFacts template={template} />}
+            <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
+              <Field
+                label={template ? "Image (optional: overrides the template's)" : 'Docker image'}
+                className="sm:col-span-2"
+                value={draft.image}
+                autoComplete="off"
+                spellCheck={false}
+                hint={
+                  template
+                    ? `Leave empty to run ${template.image ?? 'the template’s image'}.`
+                    : undefined
+                }
+                error={errors.image}
+                onChange={(event) => change({ image: event.target.value })}
+              />
+              <Field
+                label="Disk (GB)"
+                type="number"
+                inputMode="numeric"
+                min={MIN_DISK_GB}
+                max={offer.disk_space == null ? undefined : Math.floor(offer.disk_space)}
+                step={1}
+                value={draft.disk}
+                hint={`At least ${MIN_DISK_GB} GB. Cannot be changed after renting.`}
+                error={errors.disk}
+                onChange={(event) => change({ disk: event.target.value })}
+              />
+              <Field
+                label="Label"
+                value={draft.label}
+                autoComplete="off"
+                hint={`Optional, up to ${MAX_LABEL_LENGTH} characters.`}
+                error={errors.label}
+                onChange={(event) => change({ label: event.target.value })}
+              />
+              <EnvField value={draft.env} error={errors.env} onChange={(env) => change({ env })} />
+              {bid && (
+                <Field
+                  label="Bid ($/hr)"
+                  inputMode="decimal"
+                  autoComplete="off"
+                  value={draft.bid}
+                  hint={
+                    offer.min_bid == null
+                      ? `Between $${MIN_BID} and $${MAX_BID} per hour.`
+                      : `This offer's minimum is ${formatRate(offer.min_bid)}. A higher bid elsewhere can stop your instance.`
+                  }
+                  error={errors.bid}
+                  onChange={(event) => change({ bid: event.target.value })}
+                />
+              )}
+              {!template && (
+                <LaunchMode value={draft.runtype} onChange={(runtype) => change({ runtype })} />
+              )}
+              <AutoStopFields value={autoStop} onChange={setAutoStop} showErrors={showErrors} />
+            </div>
+            <CostPreview offer={offer} bid={bid} disk={disk} gpu={gpu} cost={cost} />
+            <GuardConfirm violations={violations} typed={guardTyped} onTyped={setGuardTyped} />
+          </>
+        ) : (
+          <p className="text-sm text-text-soft">This offer is no longer in the search results.</p>
+        )}
+
+        {showErrors && hasErrors(errors) && (
+          <p className="text-sm text-danger">Please correct the fields marked above.</p>
+        )}
+        {submission.error && <RentFailure error={submission.error} outcome={submission.outcome} />}
+        {busy && (
+          <p role="status" className="text-sm text-text-soft">
+            Sending the rental to Vast…
+          </p>
+        )}
+
+        <div className="flex justify-end gap-2 border-t border-border pt-3">
+          <Button onClick={onClose} disabled={busy}>
+            {submission.finished ? 'Close' : 'Cancel'}
+          </Button>
+          <Button
+            type="submit"
+            variant="primary"
+            disabled={busy || submission.locked || !offer || guardBlocks}
+          >
+            Rent
+          </Button>
+        </div>
+      </form>
+    </Dialog>
+  )
+}

@@ -1,0 +1,294 @@
+import { useTable, type ColumnVisibilityState } from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import type { Offer } from '../../api/offers/schemas'
+import { cn } from '../../ui/cn'
+import { jobCost, type JobPlan } from '../../domain/money/job-cost'
+import { offerColumns } from './offer-columns'
+import { offerFeatures, type OfferRow } from './offer-table-features'
+import { useRowSortInUrl } from './row-sort-url'
+
+/**
+ * Up to this many rows render plainly; longer lists are virtualized (about 30 rows in the DOM,
+ * whatever the count: the issue's cap is 200).
+ */
+export const VIRTUALIZE_ABOVE = 50
+export const ROW_HEIGHT_PX = 41
+const OVERSCAN = 12
+/** Rows shown before the scroll box has been measured. */
+const UNMEASURED_ROWS = 30
+
+/** `?render=plain` renders every row (the benchmark's baseline): not for users. */
+const PLAIN_RENDER =
+  typeof window !== 'undefined' &&
+  new URLSearchParams(window.location.search).get('render') === 'plain'
+
+const SORTABLE: ReadonlySet<string> = new Set(
+  offerColumns.flatMap((c) => (c.id && c.enableSorting !== false ? [c.id] : [])),
+)
+
+export interface OfferTableProps {
+  offers: Offer[]
+  /** The rows come from an interruptible search. */
+  bid: boolean
+  onRent: (offer: Offer) => void
+  plan: JobPlan
+  columnVisibility: ColumnVisibilityState
+  compared: ReadonlySet<number>
+  onToggleCompare: (offer: Offer) => void
+  /** Offer highlighted from elsewhere (the scatter plot). */
+  highlightId?: number | null
+  /** Offer to bring into view (a click on the scatter plot); changes scroll to it. */
+  revealId?: number | null
+  onHoverOffer?: (id: number | null) => void
+  priceSeen?: (offer: Offer) => number | null
+}
+
+/**
+ * The loaded offers as a real table. Clicking a column header sorts the loaded rows (shift-click
+ * adds a column to the sort); long lists are virtualized with spacer rows, so the header stays
+ * sticky and the table keeps table semantics (aria-rowcount/aria-rowindex). Arrow keys move
+ * between rows' Rent buttons; Enter on one opens the rent dialog. Memoized: typing in the
+ * filters re-renders the page, and 5,000 rows need not follow.
+ */
+export const OfferTable = memo(function OfferTable({
+  offers,
+  bid,
+  onRent,
+  plan,
+  columnVisibility,
+  compared,
+  onToggleCompare,
+  highlightId = null,
+  revealId = null,
+  onHoverOffer,
+  priceSeen,
+}: OfferTableProps) {
+  const [sorting, setSorting] = useRowSortInUrl(SORTABLE)
+  // New rows when the plan changes, so the Job cost column (and a sort by it) follow the plan.
+  const data = useMemo<OfferRow[]>(
+    () => offers.map((offer) => ({ ...offer, jobCost: jobCost(offer, plan).total })),
+    [offers, plan],
+  )
+  const table = useTable({
+    features: offerFeatures,
+    columns: offerColumns,
+    data,
+    getRowId: (offer) => String(offer.id),
+    state: { sorting, columnVisibility },
+    onSortingChange: setSorting,
+    enableMultiSort: true,
+    isMultiSortEvent: (event: unknown) =>
+      typeof event === 'object' && event !== null && 'shiftKey' in event && event.shiftKey === true,
+    meta: { bid, onRent, compared, onToggleCompare, priceSeen },
+  })
+
+  const rows = table.getRowModel().rows
+  const virtual = !PLAIN_RENDER && rows.length > VIRTUALIZE_ABOVE
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: virtual ? rows.length : 0,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    getItemKey: (index) => rows[index]?.id ?? index,
+    overscan: OVERSCAN,
+    initialRect: { width: 1200, height: 640 },
+  })
+  const items = virtual ? virtualizer.getVirtualItems() : []
+  // No layout to measure yet (or none at all, as in jsdom): the first rows, then space.
+  const unmeasured = virtual && items.length === 0
+  const first = items[0]
+  const last = items.at(-1)
+  const padTop = first ? first.start : 0
+  const padBottom = unmeasured
+    ? Math.max(0, rows.length - UNMEASURED_ROWS) * ROW_HEIGHT_PX
+    : last
+      ? virtualizer.getTotalSize() - last.end
+      : 0
+  const shown = unmeasured
+    ? rows.slice(0, UNMEASURED_ROWS).map((row, index) => ({ row, index }))
+    : virtual
+      ? items.flatMap((item) => {
+          const row = rows[item.index]
+          return row ? [{ row, index: item.index }] : []
+        })
+      : rows.map((row, index) => ({ row, index }))
+  const visibleColumns = table.getVisibleLeafColumns().length
+
+  /** Focus the Rent button of row `index`, scrolling it into view first if needed. */
+  const focusRow = useCallback(
+    (index: number) => {
+      const target = Math.max(0, Math.min(rows.length - 1, index))
+      const focus = () => {
+        const button = scrollRef.current?.querySelector<HTMLButtonElement>(
+          `tr[aria-rowindex="${target + 2}"] [data-rent-button]`,
+        )
+        button?.focus({ preventScroll: false })
+        return Boolean(button)
+      }
+      if (focus()) return
+      if (virtual) virtualizer.scrollToIndex(target, { align: 'auto' })
+      requestAnimationFrame(() => {
+        if (!focus()) requestAnimationFrame(focus)
+      })
+    },
+    [rows.length, virtual, virtualizer],
+  )
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (!(event.target instanceof HTMLElement)) return
+    const tr = event.target.closest('tr[aria-rowindex]')
+    if (!tr || event.target.closest('thead')) return
+    const index = Number(tr.getAttribute('aria-rowindex')) - 2
+    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT_PX))
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + page,
+      PageUp: index - page,
+      Home: 0,
+      End: rows.length - 1,
+    }
+    const next = moves[event.key]
+    if (next === undefined) return
+    event.preventDefault()
+    focusRow(next)
+  }
+
+  // Bring a row picked elsewhere (the scatter plot) into view.
+  useEffect(() => {
+    if (revealId === null) return
+    const index = rows.findIndex((row) => row.original.id === revealId)
+    if (index < 0) return
+    if (virtual) virtualizer.scrollToIndex(index, { align: 'center' })
+    else
+      scrollRef.current
+        ?.querySelector(`tr[aria-rowindex="${index + 2}"]`)
+        ?.scrollIntoView({ block: 'nearest' })
+  }, [revealId]) // eslint-disable-line react-hooks/exhaustive-deps
+
+  return (
+    // Arrow keys move between rows: the handler sits on the scroll box around the table, and
+    // only reacts to keys from the buttons inside rows (which are the focusable elements).
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions
+    <div
+      ref={scrollRef}
+      onKeyDown={onKeyDown}
+      className="max-h-[70vh] overflow-auto rounded-lg border border-border bg-surface"
+    >
+      <table
+        className="w-full border-separate border-spacing-0 text-sm"
+        aria-rowcount={rows.length + 1}
+      >
+        <caption className="sr-only">GPU offers</caption>
+        <thead className="sticky top-0 z-10 bg-surface-muted">
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id} aria-rowindex={1}>
+              {group.headers.map((header) => {
+                const column = header.column
+                const end = column.columnDef.meta?.align === 'end'
+                const sorted = column.getIsSorted()
+                const canSort = column.getCanSort()
+                const sortIndex = sorting.length > 1 ? column.getSortIndex() : -1
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={
+                      canSort
+                        ? sorted === 'asc'
+                          ? 'ascending'
+                          : sorted === 'desc'
+                            ? 'descending'
+                            : 'none'
+                        : undefined
+                    }
+                    className={cn(
+                      'border-b border-border bg-surface-muted px-3 py-2 text-xs font-semibold whitespace-nowrap text-text-soft',
+                      end ? 'text-right' : 'text-left',
+                    )}
+                  >
+                    {header.isPlaceholder ? null : canSort ? (
+                      <button
+                        type="button"
+                        onClick={column.getToggleSortingHandler()}
+                        title="Click to sort, shift-click to add to the sort"
+                        className={cn(
+                          '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-surface-strong hover:text-text focus-visible:outline-2 focus-visible:outline-accent',
+                          end && 'flex-row-reverse',
+                        )}
+                      >
+                        <table.FlexRender header={header} />
+                        <SortArrow direction={sorted} />
+                        {sortIndex >= 0 && sorted && (
+                          <span className="text-[10px] text-accent-text">
+                            <span className="sr-only">, sort key </span>
+                            {sortIndex + 1}
+                          </span>
+                        )}
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                  </th>
+                )
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {padTop > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={visibleColumns} style={{ height: padTop, padding: 0 }} />
+            </tr>
+          )}
+          {shown.map(({ row, index }) => {
+            const id = row.original.id
+            return (
+              <tr
+                key={row.id}
+                aria-rowindex={index + 2}
+                onMouseEnter={onHoverOffer ? () => onHoverOffer(id) : undefined}
+                onMouseLeave={onHoverOffer ? () => onHoverOffer(null) : undefined}
+                className={cn(
+                  'hover:bg-accent-soft/40',
+                  highlightId === id && 'bg-warning-muted hover:bg-warning-muted',
+                  compared.has(id) && 'bg-accent-soft',
+                )}
+                style={virtual ? { height: ROW_HEIGHT_PX } : undefined}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td
+                    key={cell.id}
+                    className={cn(
+                      'border-b border-border-subtle px-3 py-1.5 align-middle whitespace-nowrap text-text',
+                      cell.column.columnDef.meta?.align === 'end' && 'text-right tabular-nums',
+                    )}
+                  >
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            )
+          })}
+          {padBottom > 0 && (
+            <tr aria-hidden="true">
+              <td colSpan={visibleColumns} style={{ height: padBottom, padding: 0 }} />
+            </tr>
+          )}
+        </tbody>
+      </table>
+    </div>
+  )
+})
+
+function SortArrow({ direction }: { direction: false | 'asc' | 'desc' }) {
+  return (
+    <span
+      aria-hidden="true"
+      className={cn('w-3 text-center', direction ? 'text-accent-text' : 'text-faint')}
+    >
+      {direction === 'asc' ? '▲' : direction === 'desc' ? '▼' : '↕'}
+    </span>
+  )
+}

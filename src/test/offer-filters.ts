@@ -1,0 +1,32 @@
+import { type OfferFilters } from '../offers/filters/offer-filters'
+import { parseOfferFilters } from '../offers/filters/filter-url'
+
+/** Shared helpers of the offer-filters tests. */
+export const parse = (search: string) => parseOfferFilters(new URLSearchParams(search))
+/** Every filter set away from its default. */
+export const EVERYTHING: OfferFilters = {
+  gpuModels: ['RTX 4090', 'H100 SXM'],
+  gpuDraft: '',
+  numGpus: 2,
+  minVramGb: 24,
+  minComputeCap: 8.6,
+  minCuda: 12.4,
+  minCpuCores: 16,
+  minRamGb: 64,
+  minDiskGb: 200,
+  minDiskBw: 1500,
+  minInetUp: 500,
+  minInetDown: 800,
+  verified: false,
+  datacenter: true,
+  staticIp: true,
+  directPorts: true,
+  minReliability: 98.5,
+  maxPrice: 1.25,
+  type: 'bid',
+  countries: ['US', 'CA'],
+  countryMode: 'exclude',
+  minDurationDays: 7,
+  sort: 'price-asc',
+  limit: 5000,
+}
