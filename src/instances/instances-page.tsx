@@ -19,9 +19,6 @@ import {
 import { InstanceCard } from './instance-card'
 import { formatClock } from './instance-view'
 import { runningSummary } from '../domain/money/burn'
-import { Inbox } from './inbox'
-import { useDeliverEvents } from './inbox-store'
-import { useRecordSightings } from '../api/status-history-store'
 import { SpendGuardsForm } from './spend-guards-form'
 import { StillBilling } from './still-billing'
 import { useStatusAnnouncement } from './use-status-announcement'
@@ -38,8 +35,6 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
   const query = useQuery(instanceQueries.list())
   const { data, error, isError, isFetching, dataUpdatedAt } = query
   const announcement = useStatusAnnouncement(data?.instances)
-  const deliver = useDeliverEvents()
-  useRecordSightings(data?.instances, deliver, data?.account ?? null)
   const [view, setView] = useState<CardView>(DEFAULT_VIEW)
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<number>>(() => new Set())
   const accounts = useAccounts()
@@ -84,10 +79,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
         )}
         <BurnHeader instances={all} />
         <StillBilling instances={all} />
-        <div className="grid gap-3 md:grid-cols-2">
-          <SpendGuardsForm />
-          <Inbox />
-        </div>
+        <SpendGuardsForm />
         {all.length === 0 ? (
           <p className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-8 text-center text-sm text-text-soft">
             No instances yet. Rent an offer to start one.
