@@ -4,7 +4,7 @@ import { instanceQueries } from '../api/instances/queries'
 import { useRecordSightings } from '../api/status-history-store'
 import { attentionCount, titleWithCount } from '../domain/fleet'
 import { useDeliverEvents } from '../instances/inbox-store'
-import { useNow } from '../instances/use-now'
+import { useNow } from '../ui/use-now'
 
 export const APP_TITLE = 'Vast GPU Console'
 

@@ -5,7 +5,7 @@
  */
 import type { InstanceFields as Instance } from './fields'
 import { uiStatus, type UiStatus } from './instance-status'
-import { burnRate, runwayHours, stillBilling } from './money/burn'
+import { burnRate, runwayHours, stillBilling, type CostFields } from './money/burn'
 
 /** Below this many hours of runway the fleet line turns red. */
 export const LOW_RUNWAY_HOURS = 24
@@ -13,17 +13,7 @@ export const LOW_RUNWAY_HOURS = 24
 export const END_WARN_MS = 24 * 3600_000
 export const END_SOON_MS = 3600_000
 
-type FleetFields = Pick<
-  Instance,
-  | 'id'
-  | 'label'
-  | 'actual_status'
-  | 'intended_status'
-  | 'status_msg'
-  | 'dph_total'
-  | 'dph_base'
-  | 'storage_total_cost'
-> & { end_date?: number | null }
+type FleetFields = CostFields & Pick<Instance, 'id' | 'label'> & { end_date?: number | null }
 
 export interface FleetSummary {
   running: number

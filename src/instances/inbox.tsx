@@ -28,7 +28,7 @@ export function Inbox() {
         className="absolute right-0 z-20 mt-2 flex max-h-96 w-96 max-w-[90vw] flex-col gap-2 overflow-y-auto rounded-lg border border-border bg-surface p-3 shadow-lg"
       >
         <h2 id={headingId} className="sr-only">
-          Events
+          Instance events
         </h2>
         <div className="flex flex-wrap gap-2">
           <Button size="sm" disabled={unread === 0} onClick={markAllRead}>

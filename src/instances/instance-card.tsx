@@ -11,9 +11,10 @@ import { LogViewer } from './log-viewer'
 import { PhaseTimeline } from './phase-timeline'
 import { PortLinks } from './port-links'
 import { RebootButton } from './reboot-button'
-import { useNow } from './use-now'
+import { useNow } from '../ui/use-now'
 import { diskText, gpuText, instanceTitle, statusTone, type StatusTone } from './instance-view'
 import { SshCommand } from './ssh-command'
+import { ContractEnd, WatchdogPanel } from './watchdog-panel'
 
 const TONE_CLASSES: Record<StatusTone, string> = {
   ok: 'border-success-border bg-success-soft text-success-text',
@@ -147,6 +148,10 @@ export function InstanceCard({
       <PhaseTimeline instance={instance} />
 
       <AutoStopCountdown instance={instance} />
+
+      <WatchdogPanel instance={instance} />
+
+      <ContractEnd instance={instance} />
 
       <SshCommand instance={instance} />
 

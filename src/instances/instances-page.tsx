@@ -23,6 +23,7 @@ import { SpendGuardsForm } from './spend-guards-form'
 import { StillBilling } from './still-billing'
 import { useStatusAnnouncement } from './use-status-announcement'
 import { Notice } from '../ui/notice'
+import { WatchdogSavedTotal } from './watchdog-panel'
 
 export interface InstancesPageProps {
   /** The instance to scroll to and focus once it is listed (e.g. just rented). */
@@ -79,6 +80,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
         )}
         <BurnHeader instances={all} />
         <StillBilling instances={all} />
+        <WatchdogSavedTotal instances={all} />
         <SpendGuardsForm />
         {all.length === 0 ? (
           <p className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-8 text-center text-sm text-text-soft">

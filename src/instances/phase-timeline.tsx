@@ -2,7 +2,7 @@ import { isTransitioning, uiStatus } from '../domain/instance-status'
 import type { Instance } from '../api/instances/schemas'
 import { useObserved } from '../api/status-history-store'
 import { LOADING_WARN_MS, formatSpan, loadingFor, phaseTimeline, pullProgress } from './timeline'
-import { useNow } from './use-now'
+import { useNow } from '../ui/use-now'
 
 const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false })
 

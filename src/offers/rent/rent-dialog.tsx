@@ -25,15 +25,9 @@ import {
   type RentContext,
   type RentDraft,
 } from './rent-form'
-import {
-  armAutoStop,
-  AutoStopFields,
-  GuardConfirm,
-  NO_AUTO_STOP,
-  parseAutoStopHours,
-  useGuardViolations,
-  type AutoStopDraft,
-} from './rent-safety'
+import { GuardConfirm, useGuardViolations } from './rent-safety'
+import { NO_WATCHDOG, type WatchdogDraft } from '../../domain/watchdog-draft'
+import { armWatchdog, RentWatchdog, useRentWatchdog } from './rent-watchdog'
 import { useRentSubmission } from './use-rent-submission'
 
 export interface RentDialogProps {
@@ -56,7 +50,7 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
     initialDraft(bid ? defaultBid(offer?.min_bid) : '', template),
   )
   const [showErrors, setShowErrors] = useState(false)
-  const [autoStop, setAutoStop] = useState<AutoStopDraft>(NO_AUTO_STOP)
+  const [autoStop, setAutoStop] = useState<WatchdogDraft>(NO_WATCHDOG)
   const [guardTyped, setGuardTyped] = useState('')
   const submission = useRentSubmission({
     offerId,
@@ -82,26 +76,22 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
       ? rentCost({ gpuPerHour: gpu, storageCostPerGbMonth: offer.storage_cost, diskGb: disk })
       : null
   const violations = useGuardViolations(cost ? cost.totalPerHour : null)
+  const userOnstart = template?.onstart ?? undefined
+  const watchdog = useRentWatchdog(autoStop, cost ? cost.totalPerHour : null, userOnstart)
   const guardBlocks = violations.length > 0 && guardTyped.trim() !== GUARD_CONFIRM_WORD
   const change = (patch: Partial<RentDraft>) => setDraft((current) => ({ ...current, ...patch }))
 
   const submit = () => {
     if (submission.locked || !offer) return
     const input = toRentInput(draft, context)
-    const autoStopHours = parseAutoStopHours(autoStop.hours)
-    if (!input || (autoStop.mode !== 'off' && autoStopHours === null)) {
+    if (!input || !watchdog.ok) {
       setShowErrors(true)
       return
     }
     if (guardBlocks) return
-    if (autoStop.mode !== 'off' && autoStopHours !== null) {
-      // A template's start script is replaced by any onstart sent: keep it ahead of the timer.
-      input.onstart = armAutoStop(
-        input.onstart ?? template?.onstart ?? undefined,
-        autoStop.mode,
-        autoStopHours,
-      )
-    }
+    // A template's start script is replaced by any onstart sent: keep it after the watchdog.
+    const onstart = armWatchdog(autoStop, input.onstart ?? userOnstart, watchdog.perHour)
+    if (onstart !== null) input.onstart = onstart
     submission.send(input, offer.machine_id)
   }
 
@@ -175,7 +165,12 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
               {!template && (
                 <LaunchMode value={draft.runtype} onChange={(runtype) => change({ runtype })} />
               )}
-              <AutoStopFields value={autoStop} onChange={setAutoStop} showErrors={showErrors} />
+              <RentWatchdog
+                value={autoStop}
+                onChange={setAutoStop}
+                showErrors={showErrors}
+                watchdog={watchdog}
+              />
             </div>
             <CostPreview offer={offer} bid={bid} disk={disk} gpu={gpu} cost={cost} />
             <GuardConfirm violations={violations} typed={guardTyped} onTyped={setGuardTyped} />
