@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { measureBundle, INITIAL_JS_BUDGET_KB } from './bundle-size.mjs'
+import { eventDelays, offersTabPollingRate } from './fleet.mjs'
 import {
   advanceWorld,
   createWorld,
@@ -80,13 +81,20 @@ async function pollingRate(browser, appUrl, simUrl, count, settled) {
 
 /** @param {import('@playwright/test').Browser} browser @param {string} appUrl @param {string} simUrl */
 async function polling(browser, appUrl, simUrl) {
-  const [c50, s50, c5, s5] = await Promise.all([
+  const [c50, s50, c5, s5, o50] = await Promise.all([
     pollingRate(browser, appUrl, simUrl, 50, false),
     pollingRate(browser, appUrl, simUrl, 50, true),
     pollingRate(browser, appUrl, simUrl, 5, false),
     pollingRate(browser, appUrl, simUrl, 5, true),
+    offersTabPollingRate(browser, appUrl, simUrl, 50),
   ])
-  json.pollingRequestsPerMinute = { changing50: c50, settled50: s50, changing5: c5, settled5: s5 }
+  json.pollingRequestsPerMinute = {
+    changing50: c50,
+    settled50: s50,
+    changing5: c5,
+    settled5: s5,
+    offersTab50: o50,
+  }
   /** @param {number} a @param {number} b */
   const flat = (a, b) => Math.abs(a - b) <= Math.max(2, 0.15 * b)
   report(
@@ -103,6 +111,12 @@ async function polling(browser, appUrl, simUrl) {
     flat(s50, s5),
   )
   report('list requests/min, 5 instances, all settled', s5.toFixed(1))
+  report(
+    'requests/min while on Offers (list, 50 settled instances)',
+    o50.toFixed(1),
+    `≤ settled budget on Instances (${s50.toFixed(1)})`,
+    o50 <= s50 + 0.5,
+  )
 }
 
 /** @param {import('@playwright/test').Browser} browser @param {string} appUrl @param {string} simUrl */
@@ -159,6 +173,15 @@ async function runningDelay(browser, appUrl, simUrl) {
   json.runningDelayMs = delays
   const worst = Math.max(...delays)
   report('API running → card says Running (worst of 3)', `${worst} ms`, '≤ 3000 ms', worst <= 3000)
+  const events = await eventDelays(browser, appUrl, simUrl)
+  json.eventDelayMs = events
+  const worstEvent = Math.max(...events)
+  report(
+    'event delay after the API changes, on Offers (worst of 3)',
+    `${worstEvent} ms`,
+    '≤ 3000 ms',
+    worstEvent <= 3000,
+  )
 }
 
 /** The 5,000-offer table figures: bench/offers-table.mjs, run as its own process. */
@@ -267,7 +290,7 @@ async function main() {
     console.log('Key and offers')
     await keyToFirstRow(browser, servers.appUrl, servers.simUrl)
     await offersTable()
-    console.log(`Polling (${POLL_WINDOW_MS / 1000} s windows, four accounts at once)`)
+    console.log(`Polling (${POLL_WINDOW_MS / 1000} s windows, five accounts at once)`)
     await polling(browser, servers.appUrl, servers.simUrl)
     console.log('Large account and status delay')
     await fiveHundred(browser, servers.appUrl, servers.simUrl)

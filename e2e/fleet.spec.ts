@@ -1,4 +1,14 @@
-import { expect, rawInstances, rentFirstOffer, signIn, Sim, test, usd } from './fixtures'
+import {
+  expect,
+  openRentDialog,
+  rawInstances,
+  rentFirstOffer,
+  signIn,
+  Sim,
+  stringField,
+  test,
+  usd,
+} from './fixtures'
 
 /** Browser notifications, recorded: the page's Notification answers "granted" and keeps each body. */
 const RECORD_NOTIFICATIONS = () => {
@@ -98,5 +108,40 @@ test.describe('The fleet, watched from every tab', () => {
       page.getByRole('alert').filter({ hasText: 'no longer accepts the saved key' }),
     ).toBeVisible()
     await expect(page.getByLabel('API key')).toBeVisible()
+  })
+
+  test('watchdog rules combine at rent, show on the card and change through the label', async ({
+    page,
+    sim,
+  }) => {
+    await signIn(page, sim.key)
+    await page.goto('/')
+    const dialog = await openRentDialog(page)
+    await dialog.getByLabel('Auto-stop').selectOption('stop')
+    await dialog.getByLabel('Hours').fill('2')
+    await dialog.getByLabel('Stop when the GPUs are idle').check()
+    await expect(dialog.getByLabel('Idle for (minutes)')).toHaveValue('30')
+    await expect(dialog.getByLabel('Every GPU under (%)')).toHaveValue('5')
+    await dialog.getByLabel('Stop when it has cost ($)').fill('1000')
+    await expect(dialog).toContainText(/At this price that is a stop on \w{3} \d\d:\d\d \(in \d+ d/)
+    await expect(dialog).toContainText(/Start script room left with the watchdog: \d+ of 4096/)
+    await dialog.getByRole('button', { name: 'Rent', exact: true }).click()
+
+    const [rental] = await sim.requests({ method: 'PUT', path: /^\/api\/v0\/asks\/\d+\/$/ })
+    expect(stringField(rental?.body, 'onstart')).toMatch(
+      /^# vast-console auto-stop v2 \(rules \d+\.s\.30\.5\)\n/,
+    )
+    const card = page.getByRole('article', { name: /^Instance \d+/ })
+    const panel = card.getByRole('region', { name: /^Watchdog of instance/ })
+    await expect(panel).toContainText(/stop at .*; stop when every GPU is under 5 % for 30 min/)
+
+    await panel.getByRole('button', { name: 'Change rules' }).click()
+    const rules = page.getByRole('dialog', { name: /^Watchdog rules of instance/ })
+    await rules.getByLabel('Idle for (minutes)').fill('10')
+    await rules.getByRole('button', { name: 'Save rules' }).click()
+    await expect(rules).toBeHidden()
+    const labels = await sim.requests({ method: 'PUT', path: /^\/api\/v0\/instances\/\d+\/$/ })
+    expect(stringField(labels.at(-1)?.body, 'label')).toMatch(/^autostop@\d+\.s\.10\.5$/)
+    await expect(panel).toContainText('under 5 % for 10 min')
   })
 })
