@@ -109,6 +109,9 @@ export const canStart = (instance: StatusFields) => {
 }
 export const canDestroy = () => true
 
+/** Not running a container: only its disk bills (stopped; later also outbid or exited). */
+export const billsStorageOnly = (instance: StatusFields) => uiStatus(instance) === 'stopped'
+
 /** SSH: direct through ports["22/tcp"] and the public IP when present, else the proxy. */
 export function sshCommand(
   instance: Pick<Instance, 'ports' | 'public_ipaddr' | 'ssh_host' | 'ssh_port' | 'image_runtype'>,

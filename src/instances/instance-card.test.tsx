@@ -1,8 +1,10 @@
 import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
 import { instanceSchema, type Instance } from '../api/instances/schemas'
 import { renderWithClient } from '../test/render'
+import { ConfirmDialog } from '../ui/confirm-dialog'
 import { InstanceCard } from './instance-card'
 
 function instance(raw: Record<string, unknown>): Instance {
@@ -126,5 +128,44 @@ describe('InstanceCard', () => {
     )
     expect(within(card()).getByText('Loading image…')).toBeInTheDocument()
     expect(screen.queryByLabelText('SSH command')).not.toBeInTheDocument()
+  })
+
+  it("a stopped instance's Destroy names its storage billing, not its GPU $/hr", async () => {
+    const user = userEvent.setup()
+    renderWithClient(
+      <>
+        <InstanceCard
+          instance={instance({ actual_status: 'exited', intended_status: 'stopped' })}
+        />
+        <ConfirmDialog />
+      </>,
+    )
+    await user.click(within(card()).getByRole('button', { name: 'Destroy' }))
+    const dialog = screen.getByRole('dialog', { name: 'Destroy instance 27400001?' })
+    expect(dialog).toHaveTextContent('Its storage billing ends ($0.200/day)')
+    expect(dialog).not.toHaveTextContent('/hr')
+  })
+
+  it('no confirmation shows the internal auto-stop marker of the label', async () => {
+    const user = userEvent.setup()
+    renderWithClient(
+      <>
+        <InstanceCard
+          instance={instance({
+            label: 'train autostop@1790000000',
+            actual_status: 'running',
+            intended_status: 'running',
+          })}
+        />
+        <ConfirmDialog />
+      </>,
+    )
+    for (const action of ['Stop', 'Destroy']) {
+      await user.click(within(card()).getByRole('button', { name: action }))
+      const dialog = screen.getByRole('dialog')
+      expect(dialog).toHaveTextContent('"train"')
+      expect(dialog).not.toHaveTextContent('autostop@')
+      await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    }
   })
 })

@@ -207,6 +207,7 @@ export function rent(world: World, offerId: number | string, body: unknown): Sim
       `error 404/3603: no_such_ask Instance type by id ${id} is not available.`,
     )
   if (!offer || world.taken.has(id) || offer.fields.rentable === false) return gone()
+  if (world.switches.rent === 'not_found_plain') return fail(404, 'not_found', 'Not found')
   if (world.switches.rent === 'offer_gone') {
     world.taken.add(id) // someone else was faster: the offer leaves the market
     return gone()

@@ -60,7 +60,8 @@ export const RENT_TIMEOUT_DELAY_MS = 90_000
 
 export interface Switches {
   /** `dropped`: the rent happens, then the connection drops before the answer (ambiguous). */
-  rent: 'ok' | 'offer_gone' | 'server_error_html' | 'dropped' | 'timeout'
+  /** `not_found_plain`: a 404 that is not `no_such_ask` (nothing rented). */
+  rent: 'ok' | 'offer_gone' | 'not_found_plain' | 'server_error_html' | 'dropped' | 'timeout'
   bundles: 'ok' | 'malformed_rows' | 'html_502' | 'rate_limited'
   /** The v1 instance list. `malformed_rows`: see `breakInstanceRows`. */
   instances: 'ok' | 'html_502' | 'malformed_rows'
@@ -76,7 +77,9 @@ export interface Switches {
 
 /** Validates switches sent over HTTP (serve.ts `POST /__sim/worlds/:key/simulate`). */
 export const switchesSchema = z.object({
-  rent: z.optional(z.enum(['ok', 'offer_gone', 'server_error_html', 'dropped', 'timeout'])),
+  rent: z.optional(
+    z.enum(['ok', 'offer_gone', 'not_found_plain', 'server_error_html', 'dropped', 'timeout']),
+  ),
   bundles: z.optional(z.enum(['ok', 'malformed_rows', 'html_502', 'rate_limited'])),
   instances: z.optional(z.enum(['ok', 'html_502', 'malformed_rows'])),
   auth: z.optional(z.enum(['ok', 'revoked'])),

@@ -72,6 +72,18 @@ export const RUNTYPES: Record<RentInput['runtype'], string> = {
   jupyter: 'jupyter_direc ssh_direc ssh_proxy',
 }
 
+/**
+ * Vast's "offer gone": 404 invalid_args with a `no_such_ask` message, or 410 `no_such_ask`
+ * (docs yaml/create_instance). Any other 404 (a wrong path, a proxy page) is not.
+ */
+function isOfferGone(error: unknown): error is ApiError {
+  if (!isApiError(error) || error.kind === 'auth') return false
+  if (error.status !== 404 && error.status !== 410) return false
+  return (
+    error.code === 'no_such_ask' || /no_such_ask/.test(`${error.detail ?? ''} ${error.message}`)
+  )
+}
+
 /** Rents an offer. Never retried: a rental costs money. */
 export async function rentOffer(offerId: number, input: RentInput): Promise<RentResult> {
   const body: Record<string, unknown> = { client_id: 'me' }
@@ -88,7 +100,7 @@ export async function rentOffer(offerId: number, input: RentInput): Promise<Rent
   if (!release) {
     throw new ApiError(
       'validation',
-      'This offer is already being rented from another tab or window. Check the Instances list before trying again.',
+      'Another tab is renting this offer. Check the Instances list before trying again.',
       { code: 'rent_in_progress' },
     )
   }
@@ -101,11 +113,7 @@ export async function rentOffer(offerId: number, input: RentInput): Promise<Rent
       schema: rentResultSchema,
     })
   } catch (error) {
-    if (
-      isApiError(error) &&
-      (error.status === 404 || error.status === 410) &&
-      error.kind !== 'auth'
-    ) {
+    if (isOfferGone(error)) {
       throw new ApiError(
         'offer_gone',
         'This offer was just taken by someone else. The list has been refreshed.',
