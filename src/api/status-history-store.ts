@@ -43,6 +43,7 @@ const EVENT_KINDS: Partial<Record<UiStatus, InstanceEvent['kind']>> = {
   running: 'running',
   stopped: 'stopped',
   error: 'error',
+  exited: 'error',
   host_offline: 'host_offline',
 }
 
@@ -59,6 +60,7 @@ const STATUSES = [
   'scheduling',
   'paused',
   'host_offline',
+  'exited',
   'error',
   'unknown',
 ] as const satisfies readonly UiStatus[]

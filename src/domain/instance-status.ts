@@ -15,6 +15,7 @@ export type UiStatus =
   | 'scheduling'
   | 'paused'
   | 'host_offline'
+  | 'exited'
   | 'error'
   | 'unknown'
 
@@ -29,6 +30,7 @@ export const STATUS_LABELS: Record<UiStatus, string> = {
   scheduling: 'Waiting for GPUs',
   paused: 'Paused',
   host_offline: 'Host offline',
+  exited: 'Exited unexpectedly — storage still billing',
   error: 'Error',
   unknown: 'Unknown',
 }
@@ -55,9 +57,10 @@ export function uiStatus(instance: StatusFields): UiStatus {
     case 'exited':
     case 'stopped':
       if (intended === 'stopped') return 'stopped'
-      return ERROR_MSG.test(msg) || (actual === 'exited' && /exit|error|fail/i.test(msg))
-        ? 'error'
-        : 'starting'
+      if (ERROR_MSG.test(msg)) return 'error'
+      // Vast: `exited` = "Container process exited unexpectedly"; it never reaches running by
+      // itself while its disk keeps billing (docs show-instances.mdx, hello-world.mdx).
+      return actual === 'exited' ? 'exited' : 'starting'
     case 'rebooting':
     case 'restarting':
       return 'rebooting'
@@ -105,12 +108,18 @@ export const canStop = (instance: StatusFields) => {
 }
 export const canStart = (instance: StatusFields) => {
   const s = uiStatus(instance)
-  return s === 'stopped' || (s === 'error' && (instance.intended_status ?? '') === 'stopped')
+  return (
+    s === 'stopped' ||
+    s === 'exited' ||
+    (s === 'error' && (instance.intended_status ?? '') === 'stopped')
+  )
 }
 export const canDestroy = () => true
 
-/** Not running a container: only its disk bills (stopped; later also outbid or exited). */
-export const billsStorageOnly = (instance: StatusFields) => uiStatus(instance) === 'stopped'
+const STORAGE_ONLY: ReadonlySet<UiStatus> = new Set(['stopped', 'exited'])
+
+/** Not running a container: only its disk bills. */
+export const billsStorageOnly = (instance: StatusFields) => STORAGE_ONLY.has(uiStatus(instance))
 
 /** SSH: direct through ports["22/tcp"] and the public IP when present, else the proxy. */
 export function sshCommand(

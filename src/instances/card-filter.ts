@@ -33,6 +33,7 @@ const GROUP: Record<UiStatus, Exclude<StatusFilter, 'all'>> = {
   rebooting: 'changing',
   scheduling: 'changing',
   host_offline: 'problem',
+  exited: 'problem',
   error: 'problem',
   unknown: 'problem',
 }

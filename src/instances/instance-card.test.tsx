@@ -35,6 +35,10 @@ describe('InstanceCard', () => {
     ['Stopped', { actual_status: 'exited', intended_status: 'stopped' }],
     ['Host offline', { actual_status: 'offline', intended_status: 'running' }],
     [
+      'Exited unexpectedly — storage still billing',
+      { actual_status: 'exited', intended_status: 'running', status_msg: '' },
+    ],
+    [
       'Error',
       {
         actual_status: 'created',

@@ -40,6 +40,7 @@ const TONES: Record<UiStatus, StatusTone> = {
   paused: 'idle',
   host_offline: 'warn',
   unknown: 'warn',
+  exited: 'bad',
   error: 'bad',
 }
 

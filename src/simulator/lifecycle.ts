@@ -14,7 +14,10 @@ export const LIFECYCLE_MS = {
   loading: 20_000,
   /** After stop: still `running` (intended `stopped`), then `exited`. */
   stopping: 3_000,
-  /** After start: `exited` with "scheduling: waiting for GPUs"… */
+  /**
+   * After start: `stopped` (intended `running`) with "scheduling: waiting for GPUs"… Never
+   * `exited`: Vast uses that for a container that exited unexpectedly, which does not come back.
+   */
   scheduling: 3_000,
   /** …then `loading` again (image cached), then `running`. */
   restartLoading: 5_000,
@@ -160,7 +163,7 @@ export const statusOf = (phase: Phase): string | null =>
     running: 'running',
     stopping: 'running',
     stopped: 'exited',
-    scheduling: 'exited',
+    scheduling: 'stopped',
     restarting: 'loading',
     rebooting: 'rebooting',
     failed: 'created',
