@@ -35,6 +35,7 @@ export type Phase =
   | 'restarting'
   | 'rebooting'
   | 'failed'
+  | 'outbid'
 
 export type Transition =
   | { kind: 'create'; at: number }
@@ -44,6 +45,11 @@ export type Transition =
   | { kind: 'reboot'; at: number }
   /** The container never started (OCI runtime error): stays `created`. */
   | { kind: 'fail'; at: number }
+  /**
+   * An interruptible instance paused by a higher bid (or created while it could not be
+   * scheduled): actual `stopped`, intended still `running`, only its disk bills.
+   */
+  | { kind: 'outbid'; at: number }
 
 interface Segment {
   /** Ms after the transition when this phase ends. */
@@ -79,6 +85,8 @@ function timeline(t: Transition): Segment[] {
       ]
     case 'fail':
       return [{ until: Infinity, phase: 'failed' }]
+    case 'outbid':
+      return [{ until: Infinity, phase: 'outbid' }]
   }
 }
 
@@ -167,6 +175,7 @@ export const statusOf = (phase: Phase): string | null =>
     restarting: 'loading',
     rebooting: 'rebooting',
     failed: 'created',
+    outbid: 'stopped',
   })[phase]
 
 const OCI_ERROR =

@@ -65,6 +65,11 @@ export interface RentInput {
   price?: number
   onstart?: string
   env?: Record<string, string>
+  /**
+   * Fail (410 no_such_ask) when the instance cannot start now, rather than create a stopped
+   * instance whose disk bills. Sent as `cancel_unavail`; true unless the user asked otherwise.
+   */
+  cancelUnavail?: boolean
 }
 
 export const RUNTYPES: Record<RentInput['runtype'], string> = {
@@ -95,6 +100,7 @@ export async function rentOffer(offerId: number, input: RentInput): Promise<Rent
   if (input.label) body.label = input.label
   if (input.onstart) body.onstart = input.onstart
   if (input.price !== undefined) body.price = input.price
+  body.cancel_unavail = input.cancelUnavail ?? true
   // One rental of an offer in flight across tabs (a second tab would rent a second machine).
   const release = acquireRentLock(offerId)
   if (!release) {
