@@ -44,6 +44,7 @@ const EVENT_KINDS: Partial<Record<UiStatus, InstanceEvent['kind']>> = {
   stopped: 'stopped',
   error: 'error',
   exited: 'error',
+  outbid: 'stopped',
   host_offline: 'host_offline',
 }
 
@@ -60,6 +61,7 @@ const STATUSES = [
   'scheduling',
   'paused',
   'host_offline',
+  'outbid',
   'exited',
   'error',
   'unknown',

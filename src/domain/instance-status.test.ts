@@ -64,6 +64,16 @@ describe('uiStatus', () => {
     expect(isTransitioning(s('hibernating'))).toBe(false)
   })
 
+  it('an outbid interruptible instance is not "Starting" and is not fast-polled', () => {
+    const outbid = { ...s('stopped', 'running', ''), is_bid: true }
+    expect(uiStatus(outbid)).toBe('outbid')
+    expect(statusLabel(outbid)).toBe('Outbid — storage still billing')
+    expect(isTransitioning(outbid)).toBe(false)
+    expect(canStart(outbid)).toBe(false)
+    expect(uiStatus({ ...s('exited', 'running', ''), is_bid: true })).toBe('outbid')
+    expect(uiStatus({ ...s('stopped', 'running', ''), is_bid: false })).toBe('starting')
+  })
+
   it('offers start on stopped instances and stop on live ones', () => {
     expect(canStart(s('exited', 'stopped'))).toBe(true)
     expect(canStart(s('running'))).toBe(false)

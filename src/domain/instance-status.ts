@@ -15,6 +15,7 @@ export type UiStatus =
   | 'scheduling'
   | 'paused'
   | 'host_offline'
+  | 'outbid'
   | 'exited'
   | 'error'
   | 'unknown'
@@ -30,12 +31,13 @@ export const STATUS_LABELS: Record<UiStatus, string> = {
   scheduling: 'Waiting for GPUs',
   paused: 'Paused',
   host_offline: 'Host offline',
+  outbid: 'Outbid — storage still billing',
   exited: 'Exited unexpectedly — storage still billing',
   error: 'Error',
   unknown: 'Unknown',
 }
 
-type StatusFields = Pick<Instance, 'actual_status' | 'intended_status' | 'status_msg'>
+type StatusFields = Pick<Instance, 'actual_status' | 'intended_status' | 'status_msg' | 'is_bid'>
 
 const ERROR_MSG =
   /OCI runtime create failed|error response from daemon|failed to (create|start|pull)|no such image|manifest unknown/i
@@ -58,6 +60,9 @@ export function uiStatus(instance: StatusFields): UiStatus {
     case 'stopped':
       if (intended === 'stopped') return 'stopped'
       if (ERROR_MSG.test(msg)) return 'error'
+      // Interruptible and paused by a higher bid: waits for the market, its disk bills
+      // (docs instance-types.mdx). A restart on its way reads "scheduling" instead.
+      if (instance.is_bid === true && !/scheduling/i.test(msg)) return 'outbid'
       // Vast: `exited` = "Container process exited unexpectedly"; it never reaches running by
       // itself while its disk keeps billing (docs show-instances.mdx, hello-world.mdx).
       return actual === 'exited' ? 'exited' : 'starting'
@@ -116,7 +121,7 @@ export const canStart = (instance: StatusFields) => {
 }
 export const canDestroy = () => true
 
-const STORAGE_ONLY: ReadonlySet<UiStatus> = new Set(['stopped', 'exited'])
+const STORAGE_ONLY: ReadonlySet<UiStatus> = new Set(['stopped', 'exited', 'outbid'])
 
 /** Not running a container: only its disk bills. */
 export const billsStorageOnly = (instance: StatusFields) => STORAGE_ONLY.has(uiStatus(instance))

@@ -34,6 +34,7 @@ const GROUP: Record<UiStatus, Exclude<StatusFilter, 'all'>> = {
   scheduling: 'changing',
   host_offline: 'problem',
   exited: 'problem',
+  outbid: 'problem',
   error: 'problem',
   unknown: 'problem',
 }

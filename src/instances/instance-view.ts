@@ -41,6 +41,7 @@ const TONES: Record<UiStatus, StatusTone> = {
   host_offline: 'warn',
   unknown: 'warn',
   exited: 'bad',
+  outbid: 'warn',
   error: 'bad',
 }
 
