@@ -62,6 +62,8 @@ const EVENT_KINDS: Partial<Record<UiStatus, InstanceEvent['kind']>> = {
   running: 'running',
   stopped: 'stopped',
   error: 'error',
+  exited: 'error',
+  outbid: 'stopped',
   host_offline: 'host_offline',
 }
 
@@ -78,6 +80,8 @@ const STATUSES = [
   'scheduling',
   'paused',
   'host_offline',
+  'outbid',
+  'exited',
   'error',
   'unknown',
 ] as const satisfies readonly UiStatus[]

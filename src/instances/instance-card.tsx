@@ -11,6 +11,7 @@ import { LogViewer } from './log-viewer'
 import { PhaseTimeline } from './phase-timeline'
 import { PortLinks } from './port-links'
 import { RebootButton } from './reboot-button'
+import { ChangeBidButton } from './change-bid'
 import { useNow } from '../ui/use-now'
 import { diskText, gpuText, instanceTitle, statusTone, type StatusTone } from './instance-view'
 import { SshCommand } from './ssh-command'
@@ -160,6 +161,7 @@ export function InstanceCard({
       <div className="flex flex-wrap items-center gap-2">
         <InstanceActions instance={instance} />
         <RebootButton instance={instance} />
+        <ChangeBidButton instance={instance} />
         <LogViewer instance={instance} />
         <LabelEditor instance={instance} />
       </div>

@@ -23,6 +23,7 @@ const rentBodySchema = z.object({
   ),
   onstart: z.optional(z.nullable(z.string())),
   runtype: z.optional(z.nullable(z.string())),
+  cancel_unavail: z.optional(z.nullable(z.boolean())),
 })
 
 export const invalidArgs = (detail: string) =>
@@ -207,6 +208,14 @@ export function rent(world: World, offerId: number | string, body: unknown): Sim
       `error 404/3603: no_such_ask Instance type by id ${id} is not available.`,
     )
   if (!offer || world.taken.has(id) || offer.fields.rentable === false) return gone()
+  if (world.switches.rent === 'not_found_plain') return fail(404, 'not_found', 'Not found')
+  const unschedulable = world.switches.rent === 'unschedulable'
+  if (unschedulable && input.cancel_unavail === true)
+    return fail(
+      410,
+      'no_such_ask',
+      `error 410/3907: no_such_ask Instance type by id ${id} cannot start now.`,
+    )
   if (world.switches.rent === 'offer_gone') {
     world.taken.add(id) // someone else was faster: the offer leaves the market
     return gone()
@@ -227,7 +236,8 @@ export function rent(world: World, offerId: number | string, body: unknown): Sim
       template,
     },
     now,
-    { kind: 'create', at: now },
+    // Without cancel_unavail, Vast creates the instance stopped when it cannot be scheduled.
+    unschedulable ? { kind: 'outbid', at: now } : { kind: 'create', at: now },
   )
   // The rent went through, but the answer was lost behind the gateway: an ambiguous failure.
   if (world.switches.rent === 'server_error_html') return badGateway()

@@ -44,3 +44,9 @@ export function defaultBid(minBid: number | null | undefined): string {
   if (minBid == null || !Number.isFinite(minBid) || minBid <= 0) return ''
   return (Math.ceil(Math.round(minBid * 1e6) / 1e3) / 1e3).toFixed(3)
 }
+
+/** Bid in $/hr when the text is a plain decimal number, else null. */
+export function parseBid(text: string): number | null {
+  const clean = text.trim()
+  return /^\d+(\.\d+)?$/.test(clean) ? Number(clean) : null
+}

@@ -4,6 +4,7 @@ import { GUARD_CONFIRM_WORD } from '../../domain/spend-guards'
 import { Button } from '../../ui/button'
 import { Dialog } from '../../ui/dialog'
 import { Field } from '../../ui/field'
+import { CheckboxField } from '../../ui/checkbox-field'
 import { formatRate } from '../../domain/format'
 import { gpuSummary } from '../offer-format'
 import { defaultBid, rentCost } from '../../domain/money/rent-cost'
@@ -52,6 +53,7 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
   const [showErrors, setShowErrors] = useState(false)
   const [autoStop, setAutoStop] = useState<WatchdogDraft>(NO_WATCHDOG)
   const [guardTyped, setGuardTyped] = useState('')
+  const [stoppedIfUnavailable, setStoppedIfUnavailable] = useState(false)
   const submission = useRentSubmission({
     offerId,
     onRented: (instanceId) => {
@@ -89,6 +91,7 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
       return
     }
     if (guardBlocks) return
+    input.cancelUnavail = !(bid && stoppedIfUnavailable)
     // A template's start script is replaced by any onstart sent: keep it after the watchdog.
     const onstart = armWatchdog(autoStop, input.onstart ?? userOnstart, watchdog.perHour)
     if (onstart !== null) input.onstart = onstart
@@ -160,6 +163,14 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
                   }
                   error={errors.bid}
                   onChange={(event) => change({ bid: event.target.value })}
+                />
+              )}
+              {bid && (
+                <CheckboxField
+                  label="If the bid cannot start now, create a stopped instance instead"
+                  className="sm:col-span-2"
+                  checked={stoppedIfUnavailable}
+                  onChange={(event) => setStoppedIfUnavailable(event.target.checked)}
                 />
               )}
               {!template && (
