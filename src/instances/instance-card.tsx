@@ -15,6 +15,7 @@ import { RebootButton } from './reboot-button'
 import { useNow } from './use-now'
 import { diskText, gpuText, instanceTitle, statusTone, type StatusTone } from './instance-view'
 import { SshCommand } from './ssh-command'
+import { DOT_CLASSES } from './status-dot'
 
 const TONE_CLASSES: Record<StatusTone, string> = {
   ok: 'border-success-border bg-success-soft text-success-text',
@@ -22,14 +23,6 @@ const TONE_CLASSES: Record<StatusTone, string> = {
   idle: 'border-border-strong bg-surface-sunken text-text',
   warn: 'border-warning-border bg-warning-soft text-warning-text',
   bad: 'border-danger-border bg-danger-soft text-danger-text',
-}
-
-const DOT_CLASSES: Record<StatusTone, string> = {
-  ok: 'bg-success',
-  busy: 'bg-accent motion-safe:animate-pulse',
-  idle: 'bg-faint',
-  warn: 'bg-warning',
-  bad: 'bg-danger',
 }
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
