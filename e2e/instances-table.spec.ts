@@ -1,4 +1,4 @@
-import { expect, preferTable, rawInstances, Sim, signIn, test } from './fixtures'
+import { expect, openRentDialog, preferTable, rawInstances, Sim, signIn, test } from './fixtures'
 
 test.describe('Instances table on a phone', () => {
   test.use({ viewport: { width: 390, height: 844 }, hasTouch: true })
@@ -68,5 +68,34 @@ test.describe('Instances table', () => {
     await expect(page.getByRole('article')).toHaveCount(6)
     await page.reload()
     await expect(page.getByRole('table', { name: 'Instances' })).toHaveCount(0)
+  })
+})
+
+test.describe('Rent dialog on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true })
+
+  test('fits the screen with Rent in view; Enter in Label sends nothing', async ({ page, sim }) => {
+    await signIn(page, sim.key)
+    await page.goto('/')
+    const dialog = await openRentDialog(page)
+    await expect(dialog).toBeVisible()
+    const rent = dialog.getByRole('button', { name: 'Rent', exact: true })
+    await expect(rent).toBeInViewport({ ratio: 1 })
+    const box = await dialog.boundingBox()
+    expect(box?.width ?? 999).toBeLessThanOrEqual(390)
+    expect((box?.y ?? 0) + (box?.height ?? 999)).toBeLessThanOrEqual(844)
+
+    await dialog.getByLabel('Label').fill('my-box')
+    await dialog.getByLabel('Label').press('Enter')
+    await page.waitForTimeout(500)
+    await expect(dialog).toBeVisible()
+    expect(await sim.requests({ method: 'PUT' })).toEqual([])
+    await expect(rent).toBeInViewport({ ratio: 1 })
+
+    // Ctrl+Enter is the keyboard's way to rent: exactly one request.
+    await dialog.getByLabel('Label').press('Control+Enter')
+    await expect(page.getByRole('dialog')).toHaveCount(0)
+    const puts = await sim.requests({ method: 'PUT' })
+    expect(puts.map((r) => r.path)).toEqual([expect.stringMatching(/^\/api\/v0\/asks\/\d+\/$/)])
   })
 })
