@@ -67,7 +67,7 @@ export function StillBilling({ instances }: { instances: readonly Instance[] }) 
         </p>
         <table className="w-full text-left">
           <ColumnHeads
-            className="text-xs"
+            className="text-xs text-warning-text"
             cellClassName="py-1 font-medium"
             columns={['Instance', 'Storage', 'Stopped for', { label: 'Action', hidden: true }]}
           />
