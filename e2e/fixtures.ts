@@ -104,6 +104,13 @@ export async function signIn(page: Page, key: string): Promise<void> {
   }, key)
 }
 
+/** Shows the instances as cards without signing in (the demo). */
+export async function preferCards(page: Page): Promise<void> {
+  await page.addInitScript((layoutKey) => {
+    if (!window.localStorage.getItem(layoutKey)) window.localStorage.setItem(layoutKey, 'cards')
+  }, LAYOUT_KEY)
+}
+
 /** Shows the instances as the default compact table (call before `signIn`; a later choice stays). */
 export async function preferTable(page: Page): Promise<void> {
   await page.addInitScript((layoutKey) => {
