@@ -1,6 +1,7 @@
-import { expect, test } from './fixtures'
+import { expect, preferCards, test } from './fixtures'
 
 test('the demo runs the whole journey in the browser without a key', async ({ page }) => {
+  await preferCards(page)
   await page.goto('/')
   await page.getByRole('button', { name: 'Try the demo' }).click()
   await expect(page.getByRole('banner')).toContainText('Demo mode')

@@ -83,8 +83,17 @@ export class Sim {
   }
 }
 
-/** Seeds the key into localStorage before the app loads, as a returning user has it. */
+const LAYOUT_KEY = 'vast-console.instances-layout'
+
+/**
+ * Seeds the key into localStorage before the app loads, as a returning user has it. The
+ * instances are shown as cards (one article each) unless a spec chose the table first with
+ * `preferTable`: most journeys follow one instance's card.
+ */
 export async function signIn(page: Page, key: string): Promise<void> {
+  await page.addInitScript((layoutKey) => {
+    if (!window.localStorage.getItem(layoutKey)) window.localStorage.setItem(layoutKey, 'cards')
+  }, LAYOUT_KEY)
   await page.addInitScript((value) => {
     if (!window.localStorage.getItem('vast-console.api-key')) {
       window.localStorage.setItem(
@@ -93,6 +102,20 @@ export async function signIn(page: Page, key: string): Promise<void> {
       )
     }
   }, key)
+}
+
+/** Shows the instances as cards without signing in (the demo). */
+export async function preferCards(page: Page): Promise<void> {
+  await page.addInitScript((layoutKey) => {
+    if (!window.localStorage.getItem(layoutKey)) window.localStorage.setItem(layoutKey, 'cards')
+  }, LAYOUT_KEY)
+}
+
+/** Shows the instances as the default compact table (call before `signIn`; a later choice stays). */
+export async function preferTable(page: Page): Promise<void> {
+  await page.addInitScript((layoutKey) => {
+    if (!window.localStorage.getItem(layoutKey)) window.localStorage.setItem(layoutKey, 'table')
+  }, LAYOUT_KEY)
 }
 
 /** Opens the rent dialog of the first offer in the table and returns the dialog. */

@@ -13,14 +13,17 @@ test.describe('Logs', () => {
     const card = page.getByRole('article', { name: new RegExp(`^Instance ${id}`) })
     await card.getByRole('button', { name: 'Logs' }).click()
     const dialog = page.getByRole('dialog', { name: `Logs of instance ${id}` })
-    await dialog.getByLabel('Tail').selectOption('100')
-    await dialog.getByRole('button', { name: 'Fetch logs' }).click()
     const log = dialog.getByLabel('Log text')
+    // Opening fetches at once: the dialog never opens empty.
     await expect(log).toContainText('[app] INFO step')
+    await dialog.getByLabel('Tail').selectOption('100')
+    await dialog.getByRole('button', { name: 'Fetch again' }).click()
     await expect(dialog.getByRole('status')).toHaveText('100 of 100 lines')
-    const [asked] = await sim.requests({ method: 'PUT', path: /request_logs/ })
-    expect(asked?.path).toBe(`/api/v0/instances/request_logs/${id}/`)
-    expect(asked?.body).toEqual({ tail: '100' })
+    const asked = await sim.requests({ method: 'PUT', path: /request_logs/ })
+    expect(asked.map((r) => [r.path, r.body])).toEqual([
+      [`/api/v0/instances/request_logs/${id}/`, { tail: '1000' }],
+      [`/api/v0/instances/request_logs/${id}/`, { tail: '100' }],
+    ])
 
     await dialog.getByLabel('Filter lines').fill('warn')
     await expect(dialog.getByRole('status')).toHaveText(/^\d of 100 lines$/)

@@ -15,15 +15,15 @@ test.describe('Watching', () => {
       'value',
       '50',
     )
-    const timeline = card.getByRole('list', { name: 'Phase timeline' })
+    const timeline = card.getByRole('list', { name: 'Steps seen by this browser' })
     await expect(timeline).toContainText('Loading image…')
     await expect(timeline.getByRole('listitem').first()).toContainText(/^Created \d\d:\d\d, took/)
     await sim.advance(30_000)
     await expect(card).toContainText('Running')
     await expect(timeline.getByRole('listitem')).toHaveText([
       /^Created \d\d:\d\d, took \d+ s$/,
-      /^→ Loading image…, took \d+ s$/,
-      /^→ Running, \d+ s so far$/,
+      /→ Loading image… \d\d:\d\d, took \d+ s$/,
+      /→ Running \d\d:\d\d$/,
     ])
     await expect(card.getByRole('progressbar')).toHaveCount(0)
   })

@@ -26,3 +26,17 @@ describe('errorFromStatus', () => {
     ).toBe('no_such_ask Instance type by id 1 is not available.')
   })
 })
+
+describe('router text', () => {
+  it('never reaches the user verbatim', () => {
+    for (const body of [
+      { msg: 'no route GET /api/v0/ssh/' },
+      { text: 'no route GET /api/v0/ssh/' },
+    ]) {
+      const error = errorFromStatus(404, body)
+      expect(error.message).not.toMatch(/no route/)
+      expect(error.message).toMatch(/^Vast does not offer this request/)
+      expect(error.detail).toBe('no route GET /api/v0/ssh/')
+    }
+  })
+})

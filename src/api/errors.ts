@@ -48,14 +48,23 @@ export interface ErrorBody {
 const AUTH_MESSAGE =
   'Vast rejected the API key. Check that it is current and has the permissions misc, user_read, instance_read and instance_write.'
 
-/** Strips Vast's internal prefix ("error 404/3603: ") so the message reads well. */
+/** Router text ("no route GET /api/v0/ssh/") means Vast has no such endpoint for this call. */
+const NO_ROUTE = /^no route\b/i
+const NO_ROUTE_MESSAGE =
+  'Vast does not offer this request (it has no endpoint for it); it may have moved or be unavailable for this account.'
+
+/**
+ * Strips Vast's internal prefix ("error 404/3603: ") so the message reads well, and turns
+ * routing text meant for developers into a sentence (the raw text stays in `detail`).
+ */
 export function cleanMessage(msg: string): string {
-  return msg.replace(/^error \d{3}\/\d+:\s*/i, '').trim()
+  const said = msg.replace(/^error \d{3}\/\d+:\s*/i, '').trim()
+  return NO_ROUTE.test(said) ? NO_ROUTE_MESSAGE : said
 }
 
 function textSummary(text: string): string {
   const title = /<title[^>]*>([^<]*)<\/title>/i.exec(text)?.[1]
-  const plain = (title ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' ').trim()
+  const plain = cleanMessage((title ?? text.replace(/<[^>]*>/g, ' ')).replace(/\s+/g, ' '))
   return plain.length > 160 ? `${plain.slice(0, 157)}…` : plain
 }
 

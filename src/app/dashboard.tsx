@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useState, type KeyboardEvent } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState, type KeyboardEvent } from 'react'
 import { AccountPanel } from '../account/account-panel'
 import { FleetLine } from '../instances/fleet-line'
 import { Inbox } from '../instances/inbox'
@@ -32,6 +32,9 @@ const PANEL_NAMES: Record<Tab, string> = {
 const BudgetWatch = lazy(() =>
   import('../spending/budget-watch').then((m) => ({ default: m.BudgetWatch })),
 )
+const CommandPalette = lazy(() =>
+  import('./command-palette').then((m) => ({ default: m.CommandPalette })),
+)
 const SpendingPage = lazy(() =>
   import('../spending/spending-page').then((m) => ({ default: m.SpendingPage })),
 )
@@ -50,6 +53,19 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
     },
     [deliver],
   )
+
+  // Ctrl/Cmd+K opens the command palette (its chunk loads on first use).
+  const [palette, setPalette] = useState<'never' | 'open' | 'closed'>('never')
+  useEffect(() => {
+    const onKey = (event: globalThis.KeyboardEvent) => {
+      if (event.key.toLowerCase() !== 'k' || !(event.ctrlKey || event.metaKey)) return
+      event.preventDefault()
+      setPalette('open')
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+  const closePalette = useCallback(() => setPalette('closed'), [])
 
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return
@@ -141,6 +157,11 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
           </PanelBoundary>
         </div>
       </main>
+      {palette !== 'never' && (
+        <Suspense fallback={null}>
+          <CommandPalette open={palette === 'open'} onClose={closePalette} onTab={setTab} />
+        </Suspense>
+      )}
       <ConfirmDialog />
       <Toaster />
     </>

@@ -104,7 +104,7 @@ export function BulkBar({ selected, onDone, onClear }: BulkBarProps) {
       <Button size="sm" disabled={eligible.start.length === 0} onClick={() => run('start')}>
         Start selected
       </Button>
-      <Button size="sm" variant="danger" onClick={() => run('destroy')}>
+      <Button size="sm" variant="quietDanger" onClick={() => run('destroy')}>
         Destroy selected
       </Button>
       <Button size="sm" variant="ghost" onClick={onClear}>

@@ -2,9 +2,10 @@ import { useEffect, useId, useRef, type ReactNode } from 'react'
 import { statusLabel, uiStatus } from '../domain/instance-status'
 import type { Instance } from '../api/instances/schemas'
 import { cn } from '../ui/cn'
-import { formatRate, formatUsd } from '../domain/format'
+import { formatRate } from '../domain/format'
 import { AutoStopCountdown } from './auto-stop-countdown'
-import { accruedCost, storagePerDay } from '../domain/money/burn'
+import { storagePerDay } from '../domain/money/burn'
+import { ageText, costSoFar, costSoFarText } from './figures'
 import { InstanceActions } from './instance-actions'
 import { LabelEditor } from './label-editor'
 import { LogViewer } from './log-viewer'
@@ -16,6 +17,7 @@ import { useNow } from '../ui/use-now'
 import { diskText, gpuText, instanceTitle, statusTone, type StatusTone } from './instance-view'
 import { SshCommand } from './ssh-command'
 import { ContractEnd, WatchdogPanel } from './watchdog-panel'
+import { DOT_CLASSES } from './status-dot'
 
 const TONE_CLASSES: Record<StatusTone, string> = {
   ok: 'border-success-border bg-success-soft text-success-text',
@@ -23,14 +25,6 @@ const TONE_CLASSES: Record<StatusTone, string> = {
   idle: 'border-border-strong bg-surface-sunken text-text',
   warn: 'border-warning-border bg-warning-soft text-warning-text',
   bad: 'border-danger-border bg-danger-soft text-danger-text',
-}
-
-const DOT_CLASSES: Record<StatusTone, string> = {
-  ok: 'bg-success',
-  busy: 'bg-accent motion-safe:animate-pulse',
-  idle: 'bg-faint',
-  warn: 'bg-warning',
-  bad: 'bg-danger',
 }
 
 function Fact({ term, children }: { term: string; children: ReactNode }) {
@@ -64,7 +58,8 @@ export function InstanceCard({
   const tone = statusTone(status)
   const storageDay = storagePerDay(instance)
   const now = useNow()
-  const accrued = accruedCost(instance, now)
+  const cost = costSoFar(instance, now)
+  const age = ageText(instance, now)
 
   useEffect(() => {
     const card = ref.current
@@ -122,11 +117,12 @@ export function InstanceCard({
           {instance.dph_total == null ? '—' : formatRate(instance.dph_total)}
         </Fact>
         <Fact term="Disk">{diskText(instance)}</Fact>
-        <Fact term="Cost so far (approx.)">
-          <span title="Approximate: storage since creation plus the GPU for the current run; earlier runs are not reported by Vast.">
-            {accrued === null ? '—' : `≈ ${formatUsd(accrued)}`}
+        <Fact term="Cost so far">
+          <span title="Storage since creation plus the GPU for the run Vast reports; GPU time of earlier runs is not reported.">
+            {costSoFarText(cost)}
           </span>
         </Fact>
+        <Fact term="Age">{age ?? '—'}</Fact>
         <div className="col-span-2 min-w-0 sm:col-span-2">
           <dt className="text-xs text-muted">Image</dt>
           <dd

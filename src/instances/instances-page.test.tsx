@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { beforeEach, describe, expect, it } from 'vitest'
+import { setInstancesLayout } from './layout-store'
 import { submitApiKey } from '../api/api-key-store'
 import {
   TEST_KEY,
@@ -67,6 +68,8 @@ function renderPage(highlightId: number | null = null) {
 
 beforeEach(() => {
   submitApiKey(TEST_KEY, false)
+  // These cases follow one card through its life; the table's rows expand into the same card.
+  setInstancesLayout('cards')
 })
 
 describe('InstancesPage', () => {

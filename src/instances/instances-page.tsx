@@ -17,6 +17,9 @@ import {
   type CardView,
 } from './card-filter'
 import { InstanceCard } from './instance-card'
+import { InstanceTable } from './instance-table'
+import { LayoutChoice } from './layout-choice'
+import { useInstancesLayout } from './layout-store'
 import { formatClock } from './instance-view'
 import { runningSummary } from '../domain/money/burn'
 import { SpendGuardsForm } from './spend-guards-form'
@@ -38,6 +41,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
   const announcement = useStatusAnnouncement(data?.instances)
   const [view, setView] = useState<CardView>(DEFAULT_VIEW)
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<number>>(() => new Set())
+  const layout = useInstancesLayout()
   const accounts = useAccounts()
   const accountCount = accounts.length
   const active = accounts.find((a) => a.active)
@@ -81,7 +85,6 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
         <BurnHeader instances={all} />
         <StillBilling instances={all} />
         <WatchdogSavedTotal instances={all} />
-        <SpendGuardsForm />
         {all.length === 0 ? (
           <p className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-8 text-center text-sm text-text-soft">
             No instances yet. Rent an offer to start one.
@@ -108,6 +111,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
                 value={view.sort}
                 onValueChange={(sort) => setView((v) => ({ ...v, sort }))}
               />
+              <LayoutChoice />
             </div>
             <BulkBar
               selected={selected}
@@ -120,20 +124,31 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
               {' · '}
               {running} running{running > 0 ? ` at ${formatRate(perHour)} together` : ''}
             </p>
-            <ul aria-labelledby={headingId} className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
-              {instances.map((instance) => (
-                <li key={instance.id} className="min-w-0">
-                  <InstanceCard
-                    instance={instance}
-                    highlighted={instance.id === highlightId}
-                    selected={selectedIds.has(instance.id)}
-                    onSelectedChange={(on) => toggle(instance.id, on)}
-                  />
-                </li>
-              ))}
-            </ul>
+            {layout === 'table' ? (
+              <InstanceTable
+                instances={instances}
+                highlightId={highlightId}
+                selectedIds={selectedIds}
+                onSelectedChange={toggle}
+                labelledBy={headingId}
+              />
+            ) : (
+              <ul aria-labelledby={headingId} className="grid gap-3 md:grid-cols-2 xl:grid-cols-3">
+                {instances.map((instance) => (
+                  <li key={instance.id} className="min-w-0">
+                    <InstanceCard
+                      instance={instance}
+                      highlighted={instance.id === highlightId}
+                      selected={selectedIds.has(instance.id)}
+                      onSelectedChange={(on) => toggle(instance.id, on)}
+                    />
+                  </li>
+                ))}
+              </ul>
+            )}
           </>
         )}
+        <SpendGuardsForm />
       </>
     )
   } else if (error) {

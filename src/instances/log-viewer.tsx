@@ -47,7 +47,14 @@ export function LogViewer({ instance }: { instance: Instance }) {
   useEffect(() => () => (download ? URL.revokeObjectURL(download) : undefined), [download])
   return (
     <>
-      <Button size="sm" onClick={() => setOpen(true)}>
+      <Button
+        size="sm"
+        onClick={() => {
+          setOpen(true)
+          // Opening asks for the log at once (a read: the dialog never opens empty).
+          if (load.data === undefined && !load.isPending) load.mutate(Number(tail))
+        }}
+      >
         Logs
       </Button>
       <Dialog

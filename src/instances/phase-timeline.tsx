@@ -3,43 +3,40 @@ import type { Instance } from '../api/instances/schemas'
 import { useObserved } from '../api/status-history-store'
 import { LOADING_WARN_MS, formatSpan, loadingFor, phaseTimeline, pullProgress } from './timeline'
 import { useNow } from '../ui/use-now'
-
-const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false })
+import { formatWhen } from './figures'
 
 /**
- * Created → Loading image… → Running, with how long each phase took (observed by this browser at
- * the polling resolution), the image-pull progress while loading and a warning when loading runs
- * unusually long.
+ * Created → Loading image… → Running as this browser saw it: when each step was seen, how long it
+ * took only when both its ends were seen (at the polling resolution), the image-pull progress
+ * while loading and a warning when loading runs unusually long.
  */
 export function PhaseTimeline({ instance }: { instance: Instance }) {
   const observed = useObserved(instance.id)
   // Changing phases tick every 5 s; settled ones only need the minute.
   const now = useNow(isTransitioning(instance) ? 5_000 : 60_000)
   const history = observed?.history ?? []
-  const steps = phaseTimeline(instance.start_date, history, now)
+  const steps = phaseTimeline(instance.start_date, history)
   const loading = uiStatus(instance) === 'loading'
   const progress = loading ? pullProgress(instance.status_msg) : null
   const loadingMs = loadingFor(instance, history, now)
   return (
     <div className="flex flex-col gap-1">
       {steps.length > 0 && (
-        <ol
-          aria-label="Phase timeline"
-          className="flex flex-wrap items-center gap-x-1 text-xs text-text-soft"
-        >
-          {steps.map((step, i) => (
-            <li
-              key={`${step.label}-${step.at}`}
-              className={step.current ? 'font-semibold text-text' : undefined}
-            >
-              {`${i > 0 ? '→ ' : ''}${step.label}${step.label === 'Created' ? ` ${time.format(step.at)}` : ''}, ${
-                step.current
-                  ? `${formatSpan(step.tookMs)} so far`
-                  : `took ${formatSpan(step.tookMs)}`
-              }`}
-            </li>
-          ))}
-        </ol>
+        <div className="text-xs text-text-soft">
+          <span className="text-muted">Seen by this browser: </span>
+          <ol aria-label="Steps seen by this browser" className="inline">
+            {steps.map((step, i) => (
+              <li
+                key={`${step.label}-${step.at}`}
+                className={step.current ? 'inline font-semibold text-text' : 'inline'}
+              >
+                {`${i > 0 ? ' → ' : ''}${step.label} ${step.firstSeen ? 'first seen ' : ''}${formatWhen(step.at, now)}${
+                  step.tookMs === null ? '' : `, took ${formatSpan(step.tookMs)}`
+                }`}
+              </li>
+            ))}
+          </ol>
+        </div>
       )}
       {progress !== null && (
         <div className="flex items-center gap-2 text-xs text-text-soft">

@@ -11,7 +11,10 @@ const KIND_TEXT = {
 } as const
 
 /** Copies the text, or selects it for Ctrl+C when the clipboard API is missing or refused. */
-async function copyText(text: string, element: HTMLElement | null): Promise<'copied' | 'selected'> {
+export async function copyText(
+  text: string,
+  element: HTMLElement | null,
+): Promise<'copied' | 'selected'> {
   try {
     if (typeof navigator.clipboard?.writeText !== 'function') throw new Error('no clipboard')
     await navigator.clipboard.writeText(text)

@@ -1,4 +1,4 @@
-import { useId } from 'react'
+import { useId, useState } from 'react'
 import { stripAutoStopMarker } from '../domain/auto-stop'
 import { destroyInstance } from '../api/instances/endpoints'
 import { useApiMutation } from '../api/mutation'
@@ -13,15 +13,17 @@ import { showToast } from '../ui/toast-store'
 import { stillBilling } from '../domain/money/burn'
 import { stoppedSinceIn, useObservedMap } from '../api/status-history-store'
 import { useNow } from '../ui/use-now'
-
-const days = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 })
+import { stoppedForText } from './figures'
 
 /**
- * Stopped instances keep billing storage until destroyed: each with its $/day, how long it has
- * been stopped (as seen by this browser) and a confirmed Destroy; the total per day and month.
+ * Stopped instances keep billing storage until destroyed: one line with the count and $/day that
+ * expands into each with its $/day, how long it has been stopped (as seen by this browser) and a
+ * confirmed Destroy.
  */
 export function StillBilling({ instances }: { instances: readonly Instance[] }) {
   const headingId = useId()
+  const listId = useId()
+  const [open, setOpen] = useState(false)
   const observed = useObservedMap()
   const now = useNow()
   const destroy = useApiMutation(destroyInstance, { invalidates: [instanceQueries.all()] })
@@ -35,65 +37,84 @@ export function StillBilling({ instances }: { instances: readonly Instance[] }) 
   return (
     <section
       aria-labelledby={headingId}
-      className="rounded-lg border border-warning-border bg-warning-soft p-3 text-sm text-warning-text"
+      className="rounded-lg border border-warning-border bg-warning-soft text-sm text-warning-text"
     >
       <h2 id={headingId} className="font-semibold">
-        Still billing: {rows.length} stopped {rows.length === 1 ? 'instance' : 'instances'},{' '}
-        {formatRate(perDay, 'day')}
+        <button
+          type="button"
+          aria-expanded={open}
+          aria-controls={listId}
+          onClick={() => setOpen((o) => !o)}
+          className="flex w-full items-center gap-2 rounded-lg px-3 py-2 text-left focus-visible:outline-2 focus-visible:outline-accent"
+        >
+          <span
+            aria-hidden="true"
+            className={open ? 'rotate-90 transition-transform' : 'transition-transform'}
+          >
+            ▸
+          </span>
+          <span>
+            Still billing: {rows.length} stopped {rows.length === 1 ? 'instance' : 'instances'},{' '}
+            {formatRate(perDay, 'day')}
+          </span>
+          <span className="ml-auto text-xs font-normal">{open ? 'Hide' : 'Show'}</span>
+        </button>
       </h2>
-      <p className="mb-2 text-xs">
-        Stopped instances bill storage until destroyed ({formatRate(perDay * 30, 'month')} at this
-        rate). Destroying deletes their data.
-      </p>
-      <table className="w-full text-left">
-        <ColumnHeads
-          className="text-xs text-warning-text"
-          cellClassName="py-1 font-medium"
-          columns={['Instance', 'Storage', 'Stopped for', { label: 'Action', hidden: true }]}
-        />
-        <tbody>
-          {rows.map((row) => (
-            <tr key={row.id} className="border-t border-warning-border">
-              <td className="py-1">
-                {row.id}
-                {row.label ? ` · ${row.label}` : ''}
-              </td>
-              <td className="py-1">
-                {row.perDay === null ? 'unknown' : formatRate(row.perDay, 'day')}
-              </td>
-              <td
-                className="py-1"
-                title="Vast reports no stop time: counted from when this browser first saw it stopped"
-              >
-                {row.daysStopped === null ? '—' : `≥ ${days.format(row.daysStopped)} d`}
-              </td>
-              <td className="py-1 text-right">
-                <Button
-                  size="sm"
-                  variant="danger"
-                  aria-label={`Destroy stopped instance ${row.id}`}
-                  onClick={() =>
-                    requestConfirm({
-                      ...destroyStoppedWording({
-                        id: row.id,
-                        label: row.label,
-                        storagePerDay: row.perDay,
-                      }),
-                      tone: 'danger',
-                      onConfirm: async () => {
-                        await destroy.mutateAsync(row.id)
-                        showToast(`Instance ${row.id} destroyed`, 'success')
-                      },
-                    })
-                  }
+      <div id={listId} hidden={!open} className="px-3 pb-3">
+        <p className="mb-2 text-xs">
+          Stopped instances bill storage until destroyed ({formatRate(perDay * 30, 'month')} at this
+          rate). Destroying deletes their data.
+        </p>
+        <table className="w-full text-left">
+          <ColumnHeads
+            className="text-xs text-warning-text"
+            cellClassName="py-1 font-medium"
+            columns={['Instance', 'Storage', 'Stopped for', { label: 'Action', hidden: true }]}
+          />
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.id} className="border-t border-warning-border">
+                <td className="py-1">
+                  {row.id}
+                  {row.label ? ` · ${row.label}` : ''}
+                </td>
+                <td className="py-1">
+                  {row.perDay === null ? 'unknown' : formatRate(row.perDay, 'day')}
+                </td>
+                <td
+                  className="py-1"
+                  title="Vast reports no stop time: counted from when this browser first saw it stopped"
                 >
-                  Destroy
-                </Button>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+                  {stoppedForText(row.stoppedSince, now)}
+                </td>
+                <td className="py-1 text-right">
+                  <Button
+                    size="sm"
+                    variant="quietDanger"
+                    aria-label={`Destroy stopped instance ${row.id}`}
+                    onClick={() =>
+                      requestConfirm({
+                        ...destroyStoppedWording({
+                          id: row.id,
+                          label: row.label,
+                          storagePerDay: row.perDay,
+                        }),
+                        tone: 'danger',
+                        onConfirm: async () => {
+                          await destroy.mutateAsync(row.id)
+                          showToast(`Instance ${row.id} destroyed`, 'success')
+                        },
+                      })
+                    }
+                  >
+                    Destroy
+                  </Button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </section>
   )
 }

@@ -7,19 +7,27 @@ import { formatSpan, loadingFor, phaseTimeline, portLinks, pullProgress } from '
 describe('phase timeline', () => {
   it('starts at the contract start and times each observed phase', () => {
     const t0 = 1_800_000_000_000
-    const steps = phaseTimeline(
-      t0 / 1000,
-      [
-        { status: 'provisioning', at: t0 + 1_000 },
-        { status: 'loading', at: t0 + 6_000 },
-        { status: 'running', at: t0 + 66_000 },
-      ],
-      t0 + 126_000,
-    )
-    expect(steps.map((s) => [s.label, s.tookMs, s.current])).toEqual([
-      ['Created', 6_000, false],
-      ['Loading image…', 60_000, false],
-      ['Running', 60_000, true],
+    const steps = phaseTimeline(t0 / 1000, [
+      { status: 'provisioning', at: t0 + 1_000 },
+      { status: 'loading', at: t0 + 6_000 },
+      { status: 'running', at: t0 + 66_000 },
+    ])
+    expect(steps.map((s) => [s.label, s.tookMs, s.firstSeen, s.current])).toEqual([
+      ['Created', 6_000, false, false],
+      ['Loading image…', 60_000, false, false],
+      ['Running', null, false, true],
+    ])
+  })
+  it('gives no duration for time before this browser first looked', () => {
+    const t0 = 1_800_000_000_000
+    const steps = phaseTimeline(t0 / 1000, [
+      { status: 'running', at: t0 + 26 * 3_600_000 },
+      { status: 'stopped', at: t0 + 27 * 3_600_000 },
+    ])
+    expect(steps.map((s) => [s.label, s.tookMs, s.firstSeen])).toEqual([
+      ['Created', null, false],
+      ['Running', null, true],
+      ['Stopped', null, false],
     ])
   })
   it('formats spans', () => {

@@ -11,31 +11,44 @@ export const LOADING_WARN_MS = 10 * 60_000
 
 export interface TimelineStep {
   label: string
+  /** When the step began, or when this browser first saw it (`firstSeen`). */
   at: number
-  /** Ms spent in this step (until the next one, or until now for the last). */
-  tookMs: number
+  /** Ms spent in this step, only when this browser saw both its start and its end; else null. */
+  tookMs: number | null
+  /** The step had begun before this browser first looked: `at` is the first sighting. */
+  firstSeen: boolean
   current: boolean
 }
 
-/** "Created" at the contract start, then each observed status change. */
+/**
+ * "Created" at the contract start, then each status change this browser saw. A step's duration
+ * is given only when both its ends were seen: time before the first sighting is not known here.
+ */
 export function phaseTimeline(
   startDateSec: number | null | undefined,
   history: readonly Sighting[],
-  now: number,
 ): TimelineStep[] {
-  const points: { label: string; at: number }[] = []
+  const points: { label: string; at: number; firstSeen: boolean }[] = []
   if (startDateSec != null && Number.isFinite(startDateSec)) {
-    points.push({ label: 'Created', at: startDateSec * 1000 })
+    points.push({ label: 'Created', at: startDateSec * 1000, firstSeen: false })
   }
+  // Seen provisioning first: the browser watched from creation, so Created's end is known.
+  const sawCreation = history[0]?.status === 'provisioning' && points.length > 0
+  let first = true
   for (const sighting of history) {
     if (sighting.status === 'provisioning' && points.length > 0) continue
-    points.push({ label: STATUS_LABELS[sighting.status], at: sighting.at })
+    points.push({
+      label: STATUS_LABELS[sighting.status],
+      at: sighting.at,
+      firstSeen: first && !sawCreation,
+    })
+    first = false
   }
   return points.map((point, i) => {
     const next = points[i + 1]
     return {
       ...point,
-      tookMs: Math.max(0, (next ? next.at : now) - point.at),
+      tookMs: next && !point.firstSeen && !next.firstSeen ? Math.max(0, next.at - point.at) : null,
       current: next === undefined,
     }
   })

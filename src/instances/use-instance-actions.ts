@@ -12,7 +12,7 @@ import { blockedReason, gpuText, type InstanceActionId } from './instance-view'
 export interface InstanceAction {
   id: InstanceActionId
   label: string
-  variant: 'secondary' | 'danger'
+  variant: 'secondary' | 'quietDanger'
   /** Why the action is unavailable now (shown with the disabled button), or null. */
   disabledReason: string | null
   /** This action's request is in flight. */
@@ -75,7 +75,7 @@ export function useInstanceActions(instance: Instance): InstanceAction[] {
     {
       id: 'destroy',
       label: 'Destroy',
-      variant: 'danger',
+      variant: 'quietDanger',
       disabledReason: reason('destroy', canDestroy()),
       pending: destroy.isPending,
       run: () =>

@@ -1,13 +1,19 @@
 import type { ButtonHTMLAttributes } from 'react'
 import { cn } from './cn'
 
-type Variant = 'primary' | 'secondary' | 'danger' | 'ghost'
+/**
+ * `quietDanger` is for a destructive action that still asks for confirmation (red text on the
+ * surface); the solid `danger` is kept for the confirming button itself.
+ */
+type Variant = 'primary' | 'secondary' | 'danger' | 'quietDanger' | 'ghost'
 
 const VARIANTS: Record<Variant, string> = {
   primary: 'bg-accent text-on-accent hover:bg-accent-strong disabled:bg-accent-border',
   secondary:
     'border border-border-strong bg-surface text-text hover:bg-surface-sunken disabled:text-faint',
   danger: 'bg-danger text-on-accent hover:bg-danger-strong disabled:bg-danger-border',
+  quietDanger:
+    'border border-border-strong bg-surface text-danger-text hover:border-danger-border hover:bg-danger-soft disabled:text-faint',
   ghost: 'text-text hover:bg-surface-sunken disabled:text-faint',
 }
 

@@ -150,6 +150,8 @@ export interface StillBillingRow {
   perDay: number | null
   /** Days since this browser first saw it stopped (null: not known). */
   daysStopped: number | null
+  /** When this browser first saw it stopped (ms), or null. */
+  stoppedSince: number | null
 }
 
 /** Stopped instances: they keep billing storage until destroyed. */
@@ -169,6 +171,7 @@ export function stillBilling(
       label: instance.label ?? null,
       perDay: storage === null ? null : storage * 24,
       daysStopped: since === null ? null : Math.max(0, (nowMs - since) / 86_400_000),
+      stoppedSince: since,
     })
     perDay += storage === null ? 0 : storage * 24
   }

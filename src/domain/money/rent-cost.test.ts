@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { defaultBid, rentCost, storagePerHour } from './rent-cost'
+import { defaultBid, matchListing, rentCost, storagePerHour } from './rent-cost'
 
 describe('rentCost', () => {
   it('prices storage as disk × $/GB/month / 720, as the reference example does', () => {
@@ -36,5 +36,19 @@ describe('defaultBid', () => {
     expect(defaultBid(undefined)).toBe('')
     expect(defaultBid(0)).toBe('')
     expect(defaultBid(Number.NaN)).toBe('')
+  })
+})
+
+describe('the listed price', () => {
+  it('is the total when the rental is what the list priced, so row and dialog agree', () => {
+    const cost = rentCost({ gpuPerHour: 0.2, storageCostPerGbMonth: 1.85, diskGb: 10 })
+    // Computed 0.225694… prints $0.226; Vast listed 0.2254 ($0.225).
+    const matched = matchListing(cost, { dphTotal: 0.2254, diskGb: 10 }, 10)
+    expect(matched.totalPerHour).toBe(0.2254)
+    expect(matched.storagePerHour).toBeCloseTo(0.0254, 10)
+  })
+  it('leaves another disk size to the computation', () => {
+    const cost = rentCost({ gpuPerHour: 0.2, storageCostPerGbMonth: 1.85, diskGb: 40 })
+    expect(matchListing(cost, { dphTotal: 0.2254, diskGb: 10 }, 40)).toBe(cost)
   })
 })

@@ -50,3 +50,25 @@ export function parseBid(text: string): number | null {
   const clean = text.trim()
   return /^\d+(\.\d+)?$/.test(clean) ? Number(clean) : null
 }
+
+/**
+ * The rental's cost in the offer list's own terms when it rents what the list priced (the same
+ * disk as the search's allocated storage, at the listed GPU price): Vast's `dph_total` then is
+ * the total, so the dialog and the row show the same figure. Otherwise `cost` unchanged.
+ */
+export function matchListing(
+  cost: RentCost,
+  listed: { dphTotal: number | null | undefined; diskGb: number },
+  diskGb: number,
+): RentCost {
+  const total = listed.dphTotal
+  if (total == null || !Number.isFinite(total) || diskGb !== listed.diskGb) return cost
+  const storage = Math.max(0, total - cost.gpuPerHour)
+  return {
+    ...cost,
+    storagePerHour: storage,
+    totalPerHour: total,
+    totalPerDay: total * 24,
+    storagePerDay: storage * 24,
+  }
+}

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { Offer } from '../../api/offers/schemas'
 import { GUARD_CONFIRM_WORD } from '../../domain/spend-guards'
 import { Button } from '../../ui/button'
@@ -7,7 +7,9 @@ import { Field } from '../../ui/field'
 import { CheckboxField } from '../../ui/checkbox-field'
 import { formatRate } from '../../domain/format'
 import { gpuSummary } from '../offer-format'
-import { defaultBid, rentCost } from '../../domain/money/rent-cost'
+import { defaultBid, matchListing, rentCost } from '../../domain/money/rent-cost'
+import { DEFAULT_DISK_GB } from '../filters/offer-filters'
+import { AfterRenting, SshKeyCheck } from './rent-checks'
 import { useTemplateChoice } from '../templates/template-choice-store'
 import { CostPreview } from './rent-cost-preview'
 import { RentFailure } from './rent-failure'
@@ -73,9 +75,14 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
   // The cost, computed once: the preview shows it and the spend guards check it.
   const disk = parseDisk(draft.disk)
   const gpu = bid ? parseBid(draft.bid) : (offer?.dph_base ?? null)
+  // At the listed disk and price the list's own total is used, so the row and dialog agree.
   const cost =
     offer && disk !== null && gpu !== null
-      ? rentCost({ gpuPerHour: gpu, storageCostPerGbMonth: offer.storage_cost, diskGb: disk })
+      ? matchListing(
+          rentCost({ gpuPerHour: gpu, storageCostPerGbMonth: offer.storage_cost, diskGb: disk }),
+          { dphTotal: bid ? null : offer.dph_total, diskGb: DEFAULT_DISK_GB },
+          disk,
+        )
       : null
   const violations = useGuardViolations(cost ? cost.totalPerHour : null)
   const userOnstart = template?.onstart ?? undefined
@@ -98,17 +105,35 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
     submission.send(input, offer.machine_id)
   }
 
+  // Ctrl/Cmd+Enter anywhere in the form rents (the latest `submit`, through a ref).
+  const submitRef = useRef(submit)
+  useEffect(() => {
+    submitRef.current = submit
+  })
+  const formRef = useRef<HTMLFormElement>(null)
+  useEffect(() => {
+    const form = formRef.current
+    if (!form) return
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Enter' || !(event.ctrlKey || event.metaKey)) return
+      event.preventDefault()
+      submitRef.current()
+    }
+    form.addEventListener('keydown', onKey)
+    return () => form.removeEventListener('keydown', onKey)
+  }, [])
+
   const title = offer ? `Rent ${gpuSummary(offer)}` : `Rent offer ${offerId}`
 
   return (
     <Dialog open title={title} onClose={onClose} busy={busy} className="max-w-xl">
+      {offer && <SshKeyCheck />}
+      {/* Enter in a field never rents: only the Rent button or Ctrl/Cmd+Enter do. */}
       <form
         noValidate
-        className="flex flex-col gap-4"
-        onSubmit={(event) => {
-          event.preventDefault()
-          submit()
-        }}
+        className="mt-3 flex flex-col gap-4"
+        ref={formRef}
+        onSubmit={(event) => event.preventDefault()}
       >
         {offer ? (
           <>
@@ -184,6 +209,7 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
               />
             </div>
             <CostPreview offer={offer} bid={bid} disk={disk} gpu={gpu} cost={cost} />
+            <AfterRenting perHour={cost ? cost.totalPerHour : null} />
             <GuardConfirm violations={violations} typed={guardTyped} onTyped={setGuardTyped} />
           </>
         ) : (
@@ -200,14 +226,21 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
           </p>
         )}
 
-        <div className="flex justify-end gap-2 border-t border-border pt-3">
+        <div className="sticky bottom-0 -mx-5 -mb-5 flex items-center justify-end gap-2 border-t border-border bg-surface px-5 py-3">
+          <span className="mr-auto text-xs text-muted">
+            {cost && (
+              <span className="font-semibold text-text">{formatRate(cost.totalPerHour)}</span>
+            )}
+            <span className="hidden sm:inline">{cost ? ' · ' : ''}Ctrl+Enter rents</span>
+          </span>
           <Button onClick={onClose} disabled={busy}>
             {submission.finished ? 'Close' : 'Cancel'}
           </Button>
           <Button
-            type="submit"
             variant="primary"
+            aria-keyshortcuts="Control+Enter Meta+Enter"
             disabled={busy || submission.locked || !offer || guardBlocks}
+            onClick={submit}
           >
             Rent
           </Button>

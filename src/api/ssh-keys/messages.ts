@@ -1,5 +1,5 @@
-import { isApiError, type ApiError } from '../../api/errors'
-import type { SshKeyPermission } from '../../api/ssh-keys/mutations'
+import { isApiError, type ApiError } from '../errors'
+import type { SshKeyPermission } from './mutations'
 
 /** What to show for a failed write: a missing permission is named, anything else is Vast's message. */
 export function sshKeyErrorMessage(error: ApiError | Error, permission: SshKeyPermission): string {

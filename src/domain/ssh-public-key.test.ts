@@ -1,9 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import * as z from 'zod/mini'
-import SAMPLE_KEYS from '../../api/fixtures/ssh-keys.json'
-import { checkPublicKey, describeKey, PUBLIC_KEY_MAX, sameKey } from './public-key'
-import { readSshKeyRows } from '../../api/ssh-keys/endpoints'
-import { sshKeysEnvelopeSchema } from '../../api/ssh-keys/schemas'
+import SAMPLE_KEYS from '../api/fixtures/ssh-keys.json'
+import { checkPublicKey, describeKey, PUBLIC_KEY_MAX, sameKey } from './ssh-public-key'
+import { readSshKeyRows } from '../api/ssh-keys/endpoints'
+import { sshKeysEnvelopeSchema } from '../api/ssh-keys/schemas'
 
 const { laptop: ED25519, ci: ECDSA, desk: OTHER } = SAMPLE_KEYS
 
