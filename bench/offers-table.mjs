@@ -282,6 +282,8 @@ const servers = await startServers({
 const browser = await launchBrowser()
 try {
   const results = []
+  /** @type {Array<Record<string, unknown>>} */
+  const failures = []
   // Warm-up run (JIT, caches), then the measured ones.
   await measure(browser, servers.appUrl, servers.simUrl, {
     offers: 5000,
@@ -293,12 +295,19 @@ try {
     console.log(
       `  offers table: ${c.offers}${c.plain ? ' plain' : ''}${c.busy ? ', busy neighbour' : ''}`,
     )
-    results.push(
-      await measure(browser, servers.appUrl, servers.simUrl, {
-        ...c,
-        profile: profiling && !c.plain && !c.busy,
-      }),
-    )
+    try {
+      results.push(
+        await measure(browser, servers.appUrl, servers.simUrl, {
+          ...c,
+          profile: profiling && !c.plain && !c.busy,
+        }),
+      )
+    } catch (error) {
+      // One case failing (a timeout on a loaded machine) leaves the others measured.
+      const message = error instanceof Error ? error.message.split('\n')[0] : String(error)
+      console.log(`  failed: ${message}`)
+      failures.push({ ...c, error: message })
+    }
   }
   console.log(`\nOffer table in the simulator, Chromium (headless)\n`)
   console.table(
@@ -323,7 +332,7 @@ try {
   mkdirSync('bench/results', { recursive: true })
   writeFileSync(
     'bench/results/offers-table.json',
-    `${JSON.stringify({ measuredAt: new Date().toISOString(), results }, null, 2)}\n`,
+    `${JSON.stringify({ measuredAt: new Date().toISOString(), results, failures }, null, 2)}\n`,
   )
   console.log('Written to bench/results/offers-table.json')
 } finally {
