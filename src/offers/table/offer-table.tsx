@@ -92,6 +92,29 @@ export const OfferTable = memo(function OfferTable({
     [offers, plan],
   )
   const sortIndex = useMemo(() => createSortIndex(all, OFFER_SORT_KEYS), [all])
+  // Each column's order is built in idle time after a result loads, one column per idle slice,
+  // so the first click on a header only picks.
+  useEffect(() => {
+    let cancel = () => {}
+    const ids = OFFER_SORT_KEYS.map((key) => key.id)
+    const later = (fn: () => void) => {
+      if (typeof window.requestIdleCallback === 'function') {
+        const handle = window.requestIdleCallback(fn, { timeout: 2000 })
+        cancel = () => window.cancelIdleCallback(handle)
+      } else {
+        const handle = window.setTimeout(fn, 50)
+        cancel = () => window.clearTimeout(handle)
+      }
+    }
+    const next = () => {
+      const id = ids.shift()
+      if (id === undefined) return
+      sortIndex.prepare(id)
+      later(next)
+    }
+    later(next)
+    return () => cancel()
+  }, [sortIndex])
   const data = useMemo(
     () => Array.from(sortIndex.pick(sorting, matches), (i) => all[i]).filter(isRow),
     [all, sortIndex, sorting, matches],

@@ -94,4 +94,13 @@ describe('createSortIndex', () => {
     expect([...index.pick([{ id: 'vram', desc: false }])]).toEqual([1, 2, 0])
     expect([...index.pick([{ id: 'vram', desc: true }])]).toEqual([2, 1, 0])
   })
+
+  it('builds a column ahead of its first sort once, and only known columns', () => {
+    const rows = [{ price: 0.3 }, { price: 0.1 }, { price: 0.2 }]
+    const index = createSortIndex(rows, [{ id: 'price', value: (r) => r.price }])
+    expect(index.prepare('price')).toBe(true)
+    expect(index.prepare('price')).toBe(false)
+    expect(index.prepare('nothing')).toBe(false)
+    expect([...index.pick([{ id: 'price', desc: false }])]).toEqual([1, 2, 0])
+  })
 })

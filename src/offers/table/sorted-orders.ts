@@ -25,6 +25,8 @@ export interface SortIndex {
    * Unknown column ids are ignored.
    */
   pick(sorting: SortingState, subset?: Uint32Array | null): Uint32Array
+  /** Builds one column's order ahead of its first sort (false: unknown column or already built). */
+  prepare(id: string): boolean
 }
 
 /** The rank of an unknown value: after every known one, whichever the direction. */
@@ -96,6 +98,10 @@ export function createSortIndex<Row>(
   }
 
   return {
+    prepare(id) {
+      if (columns.has(id)) return false
+      return column(id) !== undefined
+    },
     pick(sorting, subset = null) {
       const active = sorting.flatMap((s) => {
         const c = column(s.id)
