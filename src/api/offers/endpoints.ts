@@ -36,11 +36,14 @@ export async function getGpuNames(signal?: AbortSignal): Promise<string[]> {
   )
 }
 
+/** `key`: a key being checked (the search starts alongside the check); the saved key otherwise. */
 export async function searchOffers(
   query: BundlesQuery,
   signal?: AbortSignal,
+  key?: string,
 ): Promise<OfferSearchResult> {
   const { offers } = await apiRequest({
+    key,
     route: 'bundles',
     method: 'POST',
     path: '/api/v0/bundles/',
