@@ -2,6 +2,7 @@ import { lazy, Suspense, useCallback, useState, type KeyboardEvent } from 'react
 import { AccountPanel } from '../account/account-panel'
 import { useDeliverEvents } from '../instances/inbox-store'
 import { InstancesPage } from '../instances/instances-page'
+import { BootRecorder } from '../offers/market/boot-recorder'
 import { OffersPage } from '../offers/offers-page'
 import type { BudgetEvent } from '../spending/budget-watch'
 import { ConfirmDialog } from '../ui/confirm-dialog'
@@ -133,6 +134,7 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
       </main>
       <ConfirmDialog />
       <Toaster />
+      <BootRecorder />
     </>
   )
 }

@@ -3,12 +3,14 @@ import type { Offer } from '../../api/offers/schemas'
 import { formatPrice } from '../../domain/format'
 import { Button } from '../../ui/button'
 import { ColumnHeads } from '../../ui/column-heads'
-import { exportHistory, importHistory, usePriceHistory } from './price-history-store'
+import { exportMemory, importMemory } from '../market/market-memory-store'
+import { usePriceHistory } from './price-history-store'
 import { seriesOf, type Snapshot } from './price-stats'
 
 /**
  * What this browser has seen: per GPU model in the current results, p10/median/p90 of $/GPU-hour
- * in the latest search and a sparkline of the median over time. Export and import as JSON.
+ * in the latest search and a sparkline of the median over time. Export and import the whole
+ * market memory (this history, machines, models and boots) as one JSON file.
  */
 export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; type: string }) {
   const snapshots = usePriceHistory()
@@ -26,20 +28,20 @@ export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; 
           size="sm"
           onClick={() => {
             const url = URL.createObjectURL(
-              new Blob([exportHistory()], { type: 'application/json' }),
+              new Blob([exportMemory()], { type: 'application/json' }),
             )
             const a = document.createElement('a')
             a.href = url
-            a.download = 'vast-price-history.json'
+            a.download = 'vast-market-memory.json'
             a.click()
             setTimeout(() => URL.revokeObjectURL(url), 0)
-            setNotice('Price history exported.')
+            setNotice('Market memory exported.')
           }}
         >
-          Export price history
+          Export market memory
         </Button>
         <label htmlFor={fileId} className="text-xs font-medium text-text-soft">
-          Import price history
+          Import market memory
         </label>
         <input
           id={fileId}
@@ -51,9 +53,13 @@ export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; 
             if (!file) return
             void file
               .text()
-              .then(importHistory)
-              .then((added) => setNotice(`Imported ${added} searches.`))
-              .catch(() => setNotice('That file is not a price history export.'))
+              .then(importMemory)
+              .then((added) =>
+                setNotice(
+                  `Imported ${added.snapshots} searches, ${added.machines} machines, ${added.boots} boots.`,
+                ),
+              )
+              .catch(() => setNotice('That file is not a market memory export.'))
           }}
         />
         <p role="status" className="text-xs text-text-soft">
