@@ -3,6 +3,7 @@ import { AccountPanel } from '../account/account-panel'
 import { useDeliverEvents } from '../instances/inbox-store'
 import { InstancesPage } from '../instances/instances-page'
 import { BootRecorder } from '../offers/market/boot-recorder'
+import { WatchRunner } from '../offers/market/watch-runner'
 import { OffersPage } from '../offers/offers-page'
 import type { BudgetEvent } from '../spending/budget-watch'
 import { ConfirmDialog } from '../ui/confirm-dialog'
@@ -135,6 +136,7 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
       <ConfirmDialog />
       <Toaster />
       <BootRecorder />
+      <WatchRunner />
     </>
   )
 }

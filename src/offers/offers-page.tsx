@@ -7,6 +7,8 @@ import { OfferToolbar } from './filters/offer-toolbar'
 import { SearchActions } from './filters/search-actions'
 import { loadHistory, recordSearch } from './history/price-history-store'
 import { loadMemory, recordOffers } from './market/market-memory-store'
+import { WatchesPanel } from './market/watches-panel'
+import { filtersOf } from './filters/saved-searches'
 import { RentDialog } from './rent/rent-dialog'
 import { TemplateNotice } from './templates/template-notice'
 import { useOfferFilters } from './filters/use-offer-filters'
@@ -78,6 +80,13 @@ export function OffersPage({ onRented }: OffersPageProps) {
         onReset={resetFilters}
         onApplyNow={applyNow}
         actions={<SearchActions filters={filters} onLoad={replaceFilters} />}
+      />
+      <WatchesPanel
+        onRent={(alert) => {
+          const saved = filtersOf(alert)
+          replaceFilters(saved)
+          setChoice({ offerId: alert.offerId, bid: saved.type === 'bid' })
+        }}
       />
       <OfferResults
         data={search.data}
