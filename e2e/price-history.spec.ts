@@ -21,6 +21,10 @@ test('price history: every search is kept on this device, summarized per GPU mod
   const perModel = page.getByRole('table', { name: '$/GPU-hour seen per GPU model' })
   const first = perModel.getByRole('row').nth(1)
   await expect(first.getByRole('cell').nth(1)).toHaveText(/^\$\d+\.\d{3}$/)
+  // The model's cheapest hours to rent, from the hour-of-day buckets of the market memory.
+  await expect(
+    first.getByRole('img', { name: /cheapest hours: \d\d:00 \(\$\d+\.\d{3}\)/ }),
+  ).toBeVisible()
 
   // Kept across a reload (IndexedDB); the reloaded page's own search is the third snapshot.
   await page.reload()

@@ -3,7 +3,8 @@ import type { Offer } from '../../api/offers/schemas'
 import { formatPrice } from '../../domain/format'
 import { Button } from '../../ui/button'
 import { ColumnHeads } from '../../ui/column-heads'
-import { exportMemory, importMemory } from '../market/market-memory-store'
+import { CheapestHours } from '../market/cheapest-hours'
+import { exportMemory, importMemory, useMarketMemory } from '../market/market-memory-store'
 import { usePriceHistory } from './price-history-store'
 import { seriesOf, type Snapshot } from './price-stats'
 
@@ -77,6 +78,7 @@ export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; 
             { label: 'median', className: 'text-right' },
             { label: 'p90', className: 'text-right' },
             'median over time ($/GPU-hour)',
+            'cheapest hours (local)',
           ]}
         />
         <tbody>
@@ -99,6 +101,7 @@ function ModelRow({
   type: string
 }) {
   const series = seriesOf(snapshots, model, type)
+  const memory = useMarketMemory().models.get(`${type}|${model}`)
   const latest = series.at(-1)
   if (!latest) return null
   return (
@@ -111,6 +114,9 @@ function ModelRow({
       <td className="py-1 pr-2 text-right tabular-nums">{formatPrice(latest.p90)}</td>
       <td className="py-1">
         <Sparkline values={series.map((s) => s.median)} label={`${model} median`} />
+      </td>
+      <td className="py-1">
+        <CheapestHours memory={memory} />
       </td>
     </tr>
   )
