@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The auto-stop snippet, really run by /bin/sh (dash) against the simulator over HTTP, with a
 // PATH that holds only the basics plus one HTTP tool (curl, wget or python3) or none at all.
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   nowSec,
   runningBox,
@@ -25,6 +25,9 @@ import {
   withWatchdog,
 } from './auto-stop'
 import { labelWithRules } from './watchdog-rules'
+
+// Real shells, real timers: a loaded machine (CI on 2 cores) needs room beyond the default.
+vi.setConfig({ testTimeout: 60_000 })
 
 const { base } = simulatorOverHttp()
 const { sandbox, run: runSnippet } = snippetRunner(base)

@@ -1,7 +1,7 @@
 // @vitest-environment node
 // The watchdog's rules, really run by sh (dash) and busybox sh against the simulator over HTTP,
 // with a fake nvidia-smi on PATH and time scaled down (1 "minute" = 1 s, checks every second).
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import {
   BUSYBOX,
   nowSec,
@@ -17,6 +17,9 @@ import { requestLog } from '../simulator/model'
 import { watchdogSnippet } from './auto-stop'
 import { parseWatchdogLog } from './watchdog-log'
 import { labelWithRules } from './watchdog-rules'
+
+// Real shells, real timers: a loaded machine (CI on 2 cores) needs room beyond the default.
+vi.setConfig({ testTimeout: 60_000 })
 
 const { base } = simulatorOverHttp()
 const { sandbox, run } = snippetRunner(base)

@@ -186,7 +186,7 @@ export function snippetRunner(base: () => string) {
   return { sandbox, run }
 }
 
-export async function until(check: () => boolean, ms = 12_000): Promise<void> {
+export async function until(check: () => boolean, ms = 30_000): Promise<void> {
   const end = Date.now() + ms
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out')
