@@ -3,6 +3,7 @@
  * (domain/market/watch.ts), each through the API client so the pacer shares the offer-search
  * rate limit with the page. A run's offers go into the market memory too.
  */
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { searchOffers } from '../../api/offers/endpoints'
 import { cheapestHit, nextDueWatch, shouldFire, watchThreshold } from '../../domain/market/watch'
@@ -10,6 +11,7 @@ import { formatPrice } from '../../domain/format'
 import { showToast } from '../../ui/toast-store'
 import { toBundlesQuery } from '../filters/filter-criteria'
 import { filtersOf } from '../filters/saved-searches'
+import { autoRent } from './auto-rent'
 import { recordOffers } from './market-memory-store'
 import {
   followStorage,
@@ -18,6 +20,7 @@ import {
   raiseAlert,
   readLastRunAt,
   readWatches,
+  setArmed,
   type PriceAlert,
 } from './watch-store'
 
@@ -30,7 +33,7 @@ export const alertText = (alert: Pick<PriceAlert, 'name' | 'gpu' | 'price' | 'of
   `Price alert "${alert.name}": ${alert.gpu} at ${formatPrice(alert.price)}/hr (offer ${alert.offerId}).`
 
 /** Runs one watch now (a due one, or the one the user asked to check); one run at a time. */
-export async function runWatch(id: string, now = Date.now()): Promise<void> {
+export async function runWatch(client: QueryClient, id: string, now = Date.now()): Promise<void> {
   const watch = readWatches().find((w) => w.id === id)
   if (!watch || running) return
   running = true
@@ -59,7 +62,29 @@ export async function runWatch(id: string, now = Date.now()): Promise<void> {
       (low, o) => (low === null || o.dph_total < low ? o.dph_total : low),
       null,
     )
-    markResult(id, { hitting: hit !== null, error: null, cheapest })
+    let error: string | null = null
+    if (hit && watch.armed) {
+      const armed = watch.armed
+      const done = await autoRent(client, armed, hit, () => setArmed(id, null))
+      if (done.kind === 'held') error = `Rent it for me is waiting: ${done.reason}`
+      else {
+        const event = raiseAlert({
+          watchId: watch.id,
+          name: watch.name,
+          query: watch.query,
+          offerId: hit.id,
+          gpu: hit.gpu_name,
+          price: hit.dph_total,
+          at: Date.now(),
+          outcome: done.outcome,
+        })
+        showToast(event.outcome ?? '', 'info')
+        if (watch.notify && typeof Notification !== 'undefined')
+          if (Notification.permission === 'granted')
+            new Notification('Vast GPU Console', { body: done.outcome })
+      }
+    }
+    markResult(id, { hitting: hit !== null, error, cheapest })
   } catch (error) {
     // Nothing is raised on a failed run; the watch says why and the next run tries again.
     markResult(id, {
@@ -73,11 +98,12 @@ export async function runWatch(id: string, now = Date.now()): Promise<void> {
 
 /** Looks for a due watch every few seconds while the app is open, visible or not. */
 export function useWatchRunner(): void {
+  const client = useQueryClient()
   useEffect(() => {
     const tick = () => {
       const hidden = document.visibilityState === 'hidden'
       const id = nextDueWatch(readWatches(), Date.now(), hidden, readLastRunAt())
-      if (id) void runWatch(id)
+      if (id) void runWatch(client, id)
     }
     const timer = window.setInterval(tick, TICK_MS)
     window.addEventListener('storage', followStorage)
@@ -85,7 +111,7 @@ export function useWatchRunner(): void {
       window.clearInterval(timer)
       window.removeEventListener('storage', followStorage)
     }
-  }, [])
+  }, [client])
 }
 
 /** Mounted once by the app, on every tab. Renders nothing. */

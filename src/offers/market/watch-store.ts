@@ -23,6 +23,10 @@ const watchSchema = z.object({
   lastRunAt: z.nullable(z.number()),
   hitting: z.boolean(),
   lastError: z.nullable(z.string()),
+  /** "Rent it for me": armed to rent one instance, once. */
+  armed: z.optional(
+    z.nullable(z.object({ maxPerHour: z.number(), diskGb: z.number(), image: z.string() })),
+  ),
 })
 export type Watch = z.infer<typeof watchSchema>
 
@@ -36,6 +40,8 @@ export interface PriceAlert {
   gpu: string
   price: number
   at: number
+  /** What "Rent it for me" did (an event, with no Rent action). */
+  outcome?: string
 }
 
 export function readWatches(): Watch[] {
@@ -100,6 +106,11 @@ export function watchSearch(input: NewWatch): void {
     lastError: null,
   }
   update((list) => [watch, ...list.filter((w) => w.name !== input.name)])
+}
+
+/** Arms (or, with null, disarms) a watch's "Rent it for me". */
+export function setArmed(id: string, armed: Watch['armed']): void {
+  update((list) => list.map((w) => (w.id === id ? { ...w, armed: armed ?? null } : w)))
 }
 
 export function stopWatching(id: string): void {

@@ -9,10 +9,13 @@ import { Button } from '../../ui/button'
 import { CheckboxField } from '../../ui/checkbox-field'
 import { Field } from '../../ui/field'
 import { SelectField } from '../../ui/select-field'
+import { useQueryClient } from '@tanstack/react-query'
 import { readSavedSearches } from '../filters/saved-searches'
+import { ArmDialog } from './arm-dialog'
 import { alertText, runWatch } from './watch-runner'
 import {
   dismissAlert,
+  setArmed,
   stopWatching,
   useAlerts,
   useWatches,
@@ -39,6 +42,8 @@ export function WatchesPanel({ onRent }: { onRent: (alert: PriceAlert) => void }
   const headingId = useId()
   // The form reads the saved searches afresh each time the panel opens.
   const [opened, setOpened] = useState(0)
+  const [arming, setArming] = useState<Watch | null>(null)
+  const client = useQueryClient()
   return (
     <section
       aria-labelledby={headingId}
@@ -66,7 +71,23 @@ export function WatchesPanel({ onRent }: { onRent: (alert: PriceAlert) => void }
                     ? `checked ${new Date(w.lastRunAt).toLocaleTimeString()}`
                     : 'not checked yet'}
               </span>
-              <Button size="sm" onClick={() => void runWatch(w.id)}>
+              {w.armed ? (
+                <>
+                  <span className="font-medium text-warning-text">
+                    Armed: rents one at ≤ {formatPrice(w.armed.maxPerHour)}/hr
+                  </span>
+                  <Button size="sm" onClick={() => setArmed(w.id, null)}>
+                    Disarm {w.name}
+                  </Button>
+                </>
+              ) : (
+                w.maxPerHour !== null && (
+                  <Button size="sm" onClick={() => setArming(w)}>
+                    Rent it for me: arm {w.name}
+                  </Button>
+                )
+              )}
+              <Button size="sm" onClick={() => void runWatch(client, w.id)}>
                 Check {w.name} now
               </Button>
               <Button size="sm" onClick={() => stopWatching(w.id)}>
@@ -76,14 +97,17 @@ export function WatchesPanel({ onRent }: { onRent: (alert: PriceAlert) => void }
           ))}
         </ul>
       </details>
+      {arming && <ArmDialog watch={arming} onClose={() => setArming(null)} />}
       {alerts.length > 0 && (
         <ul role="log" aria-label="Price alerts" className="mt-2 flex flex-col gap-1">
           {alerts.map((alert) => (
             <li key={alert.id} className="flex flex-wrap items-center gap-2">
-              <span>{alertText(alert)}</span>
-              <Button size="sm" variant="primary" onClick={() => onRent(alert)}>
-                Rent offer {alert.offerId}
-              </Button>
+              <span>{alert.outcome ?? alertText(alert)}</span>
+              {alert.outcome === undefined && (
+                <Button size="sm" variant="primary" onClick={() => onRent(alert)}>
+                  Rent offer {alert.offerId}
+                </Button>
+              )}
               <Button size="sm" onClick={() => dismissAlert(alert.id)}>
                 Dismiss
               </Button>
