@@ -1,12 +1,13 @@
+import type { APIRequestContext, Page } from '@playwright/test'
 import { expect, Sim, signIn, test } from './fixtures'
 
 const HOUR = 3_600_000
 
-test('a watched search fires once when the price drops, and its Rent action opens the offer', async ({
-  page,
-  request,
-}) => {
-  // Prices follow the simulator's daily wave: six model hours on, every GPU costs 20% less.
+/**
+ * A world whose prices follow the simulator's daily wave (six model hours on, every GPU costs
+ * 20% less), a saved search "Cheapest" (the default filters), and the offers page loaded.
+ */
+async function openWithSavedSearch(page: Page, request: APIRequestContext) {
   const sim = await Sim.create(request, { priceWave: 0.2 })
   await signIn(page, sim.key)
   await page.addInitScript(() => {
@@ -18,6 +19,14 @@ test('a watched search fires once when the price drops, and its Rent action open
   await page.goto('/')
   const table = page.getByRole('table', { name: 'GPU offers' })
   await expect(table.getByRole('button', { name: /^Rent/ }).first()).toBeVisible()
+  return { sim, table }
+}
+
+test('a watched search fires once when the price drops, and its Rent action opens the offer', async ({
+  page,
+  request,
+}) => {
+  const { sim } = await openWithSavedSearch(page, request)
 
   await page.getByText(/^Price watches \(0\)$/).click()
   await expect(page.getByText(/while this tab is hidden they run every 30 minutes/)).toBeVisible()
@@ -63,17 +72,7 @@ test('an armed "Rent it for me" rents exactly one instance when the price drops,
   page,
   request,
 }) => {
-  const sim = await Sim.create(request, { priceWave: 0.2 })
-  await signIn(page, sim.key)
-  await page.addInitScript(() => {
-    window.localStorage.setItem(
-      'vast-console.saved-searches.v1',
-      JSON.stringify([{ name: 'Cheapest', query: '' }]),
-    )
-  })
-  await page.goto('/')
-  const table = page.getByRole('table', { name: 'GPU offers' })
-  await expect(table.getByRole('button', { name: /^Rent/ }).first()).toBeVisible()
+  const { sim, table } = await openWithSavedSearch(page, request)
   const prices = await table.getByRole('cell', { name: /^\$\d+\.\d{3}$/ }).allInnerTexts()
   const cheapest = Math.min(...prices.map((p) => Number(p.slice(1))))
   // Under today's cheapest; six model hours on, prices are 20% lower.

@@ -23,7 +23,8 @@ export async function autoRent(
   client: QueryClient,
   armed: ArmedRent,
   offer: Offer,
-  disarm: () => void,
+  /** Disarms the watch; false when another tab already did (then nothing is sent). */
+  disarm: () => boolean,
 ): Promise<AutoRentResult> {
   let before: ReadonlySet<number>
   let count: number
@@ -44,7 +45,7 @@ export async function autoRent(
     existingInstances: count,
   })
   if (!check.ok) return { kind: 'held', reason: check.reason }
-  disarm()
+  if (!disarm()) return { kind: 'held', reason: 'Another tab is renting for this watch.' }
   const what = `${offer.gpu_name} (offer ${offer.id}) at ${formatPrice(check.perHour)}/hr`
   try {
     const result = await rentOffer(offer.id, {

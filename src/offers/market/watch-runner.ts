@@ -6,6 +6,7 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useEffect } from 'react'
 import { searchOffers } from '../../api/offers/endpoints'
+import type { Offer } from '../../api/offers/schemas'
 import { cheapestHit, nextDueWatch, shouldFire, watchThreshold } from '../../domain/market/watch'
 import { formatPrice } from '../../domain/format'
 import { showToast } from '../../ui/toast-store'
@@ -20,8 +21,9 @@ import {
   raiseAlert,
   readLastRunAt,
   readWatches,
-  setArmed,
+  takeArmed,
   type PriceAlert,
+  type Watch,
 } from './watch-store'
 
 /** How often the runner looks for a due watch. */
@@ -31,6 +33,24 @@ let running = false
 
 export const alertText = (alert: Pick<PriceAlert, 'name' | 'gpu' | 'price' | 'offerId'>) =>
   `Price alert "${alert.name}": ${alert.gpu} at ${formatPrice(alert.price)}/hr (offer ${alert.offerId}).`
+
+/** Raises an alert (or, with `outcome`, a Rent it for me event): a toast and, opted in, a notification. */
+function announce(watch: Watch, hit: Offer, outcome?: string): void {
+  const alert = raiseAlert({
+    watchId: watch.id,
+    name: watch.name,
+    query: watch.query,
+    offerId: hit.id,
+    gpu: hit.gpu_name,
+    price: hit.dph_total,
+    at: Date.now(),
+    ...(outcome === undefined ? {} : { outcome }),
+  })
+  const text = outcome ?? alertText(alert)
+  showToast(text, outcome === undefined ? 'success' : 'info')
+  if (watch.notify && typeof Notification !== 'undefined')
+    if (Notification.permission === 'granted') new Notification('Vast GPU Console', { body: text })
+}
 
 /** Runs one watch now (a due one, or the one the user asked to check); one run at a time. */
 export async function runWatch(client: QueryClient, id: string, now = Date.now()): Promise<void> {
@@ -43,46 +63,16 @@ export async function runWatch(client: QueryClient, id: string, now = Date.now()
     const result = await searchOffers(toBundlesQuery(filters))
     recordOffers(result, result.offers, filters.type)
     const hit = cheapestHit(result.offers, watchThreshold(watch))
-    if (hit && shouldFire(watch.hitting, hit)) {
-      const alert = raiseAlert({
-        watchId: watch.id,
-        name: watch.name,
-        query: watch.query,
-        offerId: hit.id,
-        gpu: hit.gpu_name,
-        price: hit.dph_total,
-        at: Date.now(),
-      })
-      showToast(alertText(alert), 'success')
-      if (watch.notify && typeof Notification !== 'undefined')
-        if (Notification.permission === 'granted')
-          new Notification('Vast GPU Console', { body: alertText(alert) })
-    }
+    if (hit && shouldFire(watch.hitting, hit)) announce(watch, hit)
     const cheapest = result.offers.reduce<number | null>(
       (low, o) => (low === null || o.dph_total < low ? o.dph_total : low),
       null,
     )
     let error: string | null = null
     if (hit && watch.armed) {
-      const armed = watch.armed
-      const done = await autoRent(client, armed, hit, () => setArmed(id, null))
+      const done = await autoRent(client, watch.armed, hit, () => takeArmed(id))
       if (done.kind === 'held') error = `Rent it for me is waiting: ${done.reason}`
-      else {
-        const event = raiseAlert({
-          watchId: watch.id,
-          name: watch.name,
-          query: watch.query,
-          offerId: hit.id,
-          gpu: hit.gpu_name,
-          price: hit.dph_total,
-          at: Date.now(),
-          outcome: done.outcome,
-        })
-        showToast(event.outcome ?? '', 'info')
-        if (watch.notify && typeof Notification !== 'undefined')
-          if (Notification.permission === 'granted')
-            new Notification('Vast GPU Console', { body: done.outcome })
-      }
+      else announce(watch, hit, done.outcome)
     }
     markResult(id, { hitting: hit !== null, error, cheapest })
   } catch (error) {

@@ -113,6 +113,17 @@ export function setArmed(id: string, armed: Watch['armed']): void {
   update((list) => list.map((w) => (w.id === id ? { ...w, armed: armed ?? null } : w)))
 }
 
+/**
+ * Disarms a watch for the rent about to be sent; false when it is no longer armed (another tab
+ * took it first), and then nothing may be sent.
+ */
+export function takeArmed(id: string): boolean {
+  const watch = readWatches().find((w) => w.id === id)
+  if (!watch?.armed) return false
+  setArmed(id, null)
+  return true
+}
+
 export function stopWatching(id: string): void {
   update((list) => list.filter((w) => w.id !== id))
 }
