@@ -1,14 +1,13 @@
 // @vitest-environment node
 // The watchdog's rules, really run by sh (dash) and busybox sh against the simulator over HTTP,
 // with a fake nvidia-smi on PATH and time scaled down (1 "minute" = 1 s, checks every second).
-import { describe, expect, it, vi } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   BUSYBOX,
   nowSec,
   runningBox,
-  simulatorOverHttp,
   sleepMs,
-  snippetRunner,
+  snippetSuite,
   until,
   writesTo,
   type Shell,
@@ -18,11 +17,7 @@ import { watchdogSnippet } from './auto-stop'
 import { parseWatchdogLog } from './watchdog-log'
 import { labelWithRules } from './watchdog-rules'
 
-// Real shells, real timers: a loaded machine (CI on 2 cores) needs room beyond the default.
-vi.setConfig({ testTimeout: 60_000 })
-
-const { base } = simulatorOverHttp()
-const { sandbox, run } = snippetRunner(base)
+const { sandbox, run } = snippetSuite()
 
 const idleOnly = (minutes: number, belowPct: number) =>
   watchdogSnippet({ deadline: null, idle: { minutes, belowPct } })
