@@ -4,6 +4,8 @@ import { FleetLine } from '../instances/fleet-line'
 import { Inbox } from '../instances/inbox'
 import { useDeliverEvents } from '../instances/inbox-store'
 import { InstancesPage } from '../instances/instances-page'
+import { BootRecorder } from '../offers/market/boot-recorder'
+import { WatchRunner } from '../offers/market/watch-runner'
 import { OffersPage } from '../offers/offers-page'
 import type { BudgetEvent } from '../spending/budget-watch'
 import { ConfirmDialog } from '../ui/confirm-dialog'
@@ -164,6 +166,8 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
       )}
       <ConfirmDialog />
       <Toaster />
+      <BootRecorder />
+      <WatchRunner />
     </>
   )
 }

@@ -6,6 +6,7 @@ import { Field } from '../ui/field'
 import { CompareDialog } from './compare-dialog'
 import { PriceHistoryPanel } from './history/price-history-panel'
 import { usePriceHistory } from './history/price-history-store'
+import { factsFor, useMarketMemory } from './market/market-memory-store'
 import { cheaperThanPercent, perGpuHour, seenPrices } from './history/price-stats'
 import { DEFAULT_JOB_PLAN, type JobPlan } from '../domain/money/job-cost'
 import { offerColumns } from './table/offer-columns'
@@ -165,6 +166,8 @@ function LoadedOffers({
         pools.set(offer.gpu_name, seenPrices(history, offer.gpu_name, type))
     return (offer: Offer) => cheaperThanPercent(perGpuHour(offer), pools.get(offer.gpu_name) ?? [])
   }, [history, offers, type])
+  const memory = useMarketMemory()
+  const seenFacts = useCallback((offer: Offer) => factsFor(memory, offer.machine_id), [memory])
   const [text, setText] = useState('')
   const deferredText = useDeferredValue(text)
   // Haystacks once per result; each keystroke only matches them (deferred: typing stays fluid).
@@ -289,6 +292,7 @@ function LoadedOffers({
           revealId={revealId}
           onHoverOffer={chartOpen ? setHoverId : undefined}
           priceSeen={priceSeen}
+          seenFacts={seenFacts}
         />
       )}
       {comparing && (

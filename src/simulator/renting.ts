@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { type SimInstance, type Template, type Transition } from './lifecycle'
+import { priceFactor } from './price-wave'
 import { hex, intBetween, pricedRow, type Offer } from './offer-seed'
 import { findTemplate, mergeEnv } from './templates'
 import { badGateway, dropped, fail, ok, type Json, type SimResponse } from './responses'
@@ -121,6 +122,7 @@ export function launch(
     type: bid ? 'bid' : 'on-demand',
     allocatedStorage: spec.disk,
     nowMs: createdAt,
+    factor: priceFactor(world, createdAt),
   })
   const directPortStart = offer.directPorts > 0 ? 20_000 + intBetween(rng, 0, 400) * 100 : null
   const directMode = /direc/.test(spec.runtype) || spec.runtype.trim() === 'args'
@@ -137,7 +139,7 @@ export function launch(
     env: spec.env,
     onstart: spec.onstart,
     disk: spec.disk,
-    gpuHour: spec.price ?? offer.dphBase,
+    gpuHour: spec.price ?? offer.dphBase * priceFactor(world, createdAt),
     storageHour: (spec.disk * offer.storageCost) / 720,
     isBid: bid,
     ssh: {

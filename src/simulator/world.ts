@@ -118,6 +118,8 @@ export const worldOptionsSchema = z.object({
   instances: z.optional(z.int().check(z.gte(0), z.lte(2_000))),
   rateLimits: z.optional(z.boolean()),
   now: z.optional(z.number()),
+  /** Amplitude (0–0.5) of the daily price wave (price-wave.ts); 0 keeps prices fixed. */
+  priceWave: z.optional(z.number().check(z.gte(0), z.lte(0.5))),
 })
 export type WorldOptions = z.infer<typeof worldOptionsSchema>
 
@@ -141,6 +143,8 @@ export interface World {
   readonly startedAt: number
   /** Total `advance()`d ms (applies to both clocks). */
   advancedMs: number
+  /** Amplitude of the daily price wave (price-wave.ts); 0: prices stay fixed. */
+  readonly priceWave: number
   /** Every offer of this market, by id; those in `taken` are not listed. */
   readonly offers: Map<number, Offer>
   readonly taken: Set<number>
@@ -185,6 +189,7 @@ export function createWorld(options: WorldOptions = {}): World {
     clock: options.clock ?? 'manual',
     startedAt,
     advancedMs: 0,
+    priceWave: options.priceWave ?? 0,
     offers: new Map(offers.map((offer) => [offer.id, offer])),
     taken: new Set(),
     instances: new Map(),

@@ -5,7 +5,7 @@ import type { Offer } from '../../api/offers/schemas'
 import { cn } from '../../ui/cn'
 import { jobCost, type JobPlan } from '../../domain/money/job-cost'
 import { offerColumns } from './offer-columns'
-import { offerFeatures, type OfferRow } from './offer-table-features'
+import { offerFeatures, type OfferRow, type OfferTableMeta } from './offer-table-features'
 import { useRowSortInUrl } from './row-sort-url'
 import { createSortIndex, type SortKey, type SortValue } from './sorted-orders'
 
@@ -60,6 +60,7 @@ export interface OfferTableProps {
   revealId?: number | null
   onHoverOffer?: (id: number | null) => void
   priceSeen?: (offer: Offer) => number | null
+  seenFacts?: OfferTableMeta['seenFacts']
 }
 
 /**
@@ -82,6 +83,7 @@ export const OfferTable = memo(function OfferTable({
   revealId = null,
   onHoverOffer,
   priceSeen,
+  seenFacts,
 }: OfferTableProps) {
   const [sorting, setSorting] = useRowSortInUrl(SORTABLE)
   // New rows when the plan changes, so the Job cost column (and a sort by it) follow the plan.
@@ -130,7 +132,7 @@ export const OfferTable = memo(function OfferTable({
     enableMultiSort: true,
     isMultiSortEvent: (event: unknown) =>
       typeof event === 'object' && event !== null && 'shiftKey' in event && event.shiftKey === true,
-    meta: { bid, onRent, compared, onToggleCompare, priceSeen },
+    meta: { bid, onRent, compared, onToggleCompare, priceSeen, seenFacts },
   })
 
   const rows = table.getRowModel().rows
