@@ -11,7 +11,7 @@ test.describe('Auto-stop and spend guards', () => {
     await dialog.getByLabel('Auto-stop').selectOption('stop')
     await dialog.getByLabel('Hours').fill('2')
     await dialog.getByRole('button', { name: 'Rent', exact: true }).click()
-
+    await expect(page.getByRole('article', { name: /^Instance \d+/ })).toBeVisible()
     const [rental] = await sim.requests({ method: 'PUT', path: /^\/api\/v0\/asks\/\d+\/$/ })
     const onstart = stringField(rental?.body, 'onstart')
     expect(onstart).toMatch(/^# vast-console auto-stop v2 \(rules \d+\.s\.0\.0\)\n/)
