@@ -72,7 +72,26 @@ export interface Switches {
   burst429: number
   /** Vast unreachable for this key: every call's connection drops (the gateway answers 502). */
   down: boolean
+  /** Which money fields `/users/current/` sends: Vast's docs list `balance`, their example `credit`. */
+  accountFields: 'both' | 'credit' | 'balance'
+  /** Routes that answer Vast's documented refusals to this (still valid) key: see access.ts. */
+  refuse: Refusal[]
 }
+
+/**
+ * A documented refusal to a key that still works: `not_owner` (label), `not_your_offer` (create),
+ * `logs_not_authorized` (request_logs), `scope` (a scoped key missing the route's permission),
+ * `two_factor` (an endpoint that needs a 2FA session).
+ */
+export type Refusal =
+  'not_owner' | 'not_your_offer' | 'logs_not_authorized' | 'scope' | 'two_factor'
+export const REFUSALS = [
+  'not_owner',
+  'not_your_offer',
+  'logs_not_authorized',
+  'scope',
+  'two_factor',
+] as const satisfies readonly Refusal[]
 
 /** Validates switches sent over HTTP (serve.ts `POST /__sim/worlds/:key/simulate`). */
 export const switchesSchema = z.object({
@@ -84,6 +103,8 @@ export const switchesSchema = z.object({
   rateLimits: z.optional(z.boolean()),
   burst429: z.optional(z.int().check(z.gte(0), z.lte(1_000))),
   down: z.optional(z.boolean()),
+  accountFields: z.optional(z.enum(['both', 'credit', 'balance'])),
+  refuse: z.optional(z.array(z.enum(REFUSALS))),
 })
 
 export const worldOptionsSchema = z.object({
@@ -179,6 +200,8 @@ export function createWorld(options: WorldOptions = {}): World {
       rateLimits: options.rateLimits ?? true,
       burst429: 0,
       down: false,
+      accountFields: 'both',
+      refuse: [],
     },
     log: [],
     rateLimited: 0,
