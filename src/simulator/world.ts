@@ -72,6 +72,8 @@ export interface Switches {
   burst429: number
   /** Vast unreachable for this key: every call's connection drops (the gateway answers 502). */
   down: boolean
+  /** `msg_only`: request_logs answers `{success, msg}` without a `result_url` (the CLI prints `msg`). */
+  logs: 'ok' | 'msg_only'
   /** Which money fields `/users/current/` sends: Vast's docs list `balance`, their example `credit`. */
   accountFields: 'both' | 'credit' | 'balance'
   /** Routes that answer Vast's documented refusals to this (still valid) key: see access.ts. */
@@ -103,6 +105,7 @@ export const switchesSchema = z.object({
   rateLimits: z.optional(z.boolean()),
   burst429: z.optional(z.int().check(z.gte(0), z.lte(1_000))),
   down: z.optional(z.boolean()),
+  logs: z.optional(z.enum(['ok', 'msg_only'])),
   accountFields: z.optional(z.enum(['both', 'credit', 'balance'])),
   refuse: z.optional(z.array(z.enum(REFUSALS))),
 })
@@ -200,6 +203,7 @@ export function createWorld(options: WorldOptions = {}): World {
       rateLimits: options.rateLimits ?? true,
       burst429: 0,
       down: false,
+      logs: 'ok',
       accountFields: 'both',
       refuse: [],
     },
