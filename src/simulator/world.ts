@@ -72,6 +72,13 @@ export interface Switches {
   burst429: number
   /** Vast unreachable for this key: every call's connection drops (the gateway answers 502). */
   down: boolean
+  /**
+   * Filter fields the offer search leaves unapplied, as Vast's search has known filter bugs:
+   * rows that break them still come back.
+   */
+  leakyFilters: string[]
+  /** `differs`: offer rows send `reliability2` 6.5 points above `reliability` (capped at 0.999). */
+  reliability2: 'same' | 'differs'
   /** `msg_only`: request_logs answers `{success, msg}` without a `result_url` (the CLI prints `msg`). */
   logs: 'ok' | 'msg_only'
   /** Which money fields `/users/current/` sends: Vast's docs list `balance`, their example `credit`. */
@@ -106,6 +113,8 @@ export const switchesSchema = z.object({
   burst429: z.optional(z.int().check(z.gte(0), z.lte(1_000))),
   down: z.optional(z.boolean()),
   logs: z.optional(z.enum(['ok', 'msg_only'])),
+  leakyFilters: z.optional(z.array(z.string().check(z.maxLength(64)))),
+  reliability2: z.optional(z.enum(['same', 'differs'])),
   accountFields: z.optional(z.enum(['both', 'credit', 'balance'])),
   refuse: z.optional(z.array(z.enum(REFUSALS))),
 })
@@ -204,6 +213,8 @@ export function createWorld(options: WorldOptions = {}): World {
       burst429: 0,
       down: false,
       logs: 'ok',
+      leakyFilters: [],
+      reliability2: 'same',
       accountFields: 'both',
       refuse: [],
     },
