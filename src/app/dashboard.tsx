@@ -113,7 +113,7 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
             ) : tab === 'spending' ? (
               <Suspense
                 fallback={
-                  <p role="status" className="text-sm text-slate-700">
+                  <p role="status" className="text-sm text-text-soft">
                     Loading spending…
                   </p>
                 }
