@@ -72,7 +72,8 @@ export const isTwoFactorRequired = (error: ApiError): boolean =>
 function authMessage(status: number, said: string): string {
   if (status === 401 && /two factor authentication/i.test(said))
     return `This needs a Vast two-factor (2FA) session, which an API key here cannot open: ${said}`
-  if (said === '' || /invalid user key|^(forbidden|unauthorized)\.?$/i.test(said)) return AUTH_MESSAGE
+  if (said === '' || /invalid user key|^(forbidden|unauthorized)\.?$/i.test(said))
+    return AUTH_MESSAGE
   return `Vast refused this: ${said}`
 }
 

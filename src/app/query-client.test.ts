@@ -65,7 +65,8 @@ describe('a 401/403 signs out only when users/current confirms the key is reject
 
   it('a scoped key without instance_write: stays signed in, told what is missing', async () => {
     const { error } = await failedWrite({ refuse: ['scope'] }, (id) => stopInstance(id))
-    expect(error).toMatchObject({ status: 403, message: expect.stringContaining('instance_write') })
+    expect(error).toMatchObject({ status: 403 })
+    expect(String(error)).toContain('instance_write')
     expect(readKeyRejected()).toBe(false)
   })
 
@@ -81,10 +82,8 @@ describe('a 401/403 signs out only when users/current confirms the key is reject
       () => null,
       (failure: unknown) => failure,
     )
-    expect(error).toMatchObject({
-      status: 401,
-      message: expect.stringContaining('two-factor (2FA)'),
-    })
+    expect(error).toMatchObject({ status: 401 })
+    expect(String(error)).toContain('two-factor (2FA)')
     await new Promise((resolve) => setTimeout(resolve, 50))
     expect(readKeyRejected()).toBe(false)
   })
