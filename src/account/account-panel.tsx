@@ -12,6 +12,7 @@ import { accountQueries } from '../api/account/queries'
 import { useAccountSwitch } from '../api/use-account-switch'
 import { Button } from '../ui/button'
 import { formatUsd } from '../domain/format'
+import { spendable } from '../domain/money/burn'
 import { accountName } from './key-fields'
 
 export interface AccountPanelProps {
@@ -63,9 +64,7 @@ export function AccountPanel({ onForget }: AccountPanelProps) {
       {account.data ? (
         <>
           {accounts.length <= 1 && <span title="Account e-mail">{accountName(account.data)}</span>}
-          <span>
-            Credit <strong className="font-semibold">{formatUsd(account.data.credit)}</strong>
-          </span>
+          <AccountMoney credit={account.data.credit} balance={account.data.balance} />
         </>
       ) : account.isError ? (
         <span className="text-danger-text">Account unavailable: {account.error.message}</span>
@@ -77,5 +76,27 @@ export function AccountPanel({ onForget }: AccountPanelProps) {
         {demo ? 'Leave demo' : 'Forget key'}
       </Button>
     </div>
+  )
+}
+
+/** Each money field Vast sent, under Vast's own name; the runway uses `credit`, else `balance`. */
+function AccountMoney({ credit, balance }: { credit?: number | null; balance?: number | null }) {
+  const money = spendable({ credit, balance })
+  if (!money) return <span className="text-muted">Vast did not send a balance</span>
+  const sent: { field: 'credit' | 'balance'; value: number }[] = []
+  if (credit != null) sent.push({ field: 'credit', value: credit })
+  if (balance != null) sent.push({ field: 'balance', value: balance })
+  return (
+    <>
+      {sent.map(({ field, value }) => (
+        <span key={field} title={field === money.field ? 'The runway uses this figure' : undefined}>
+          {field === 'credit' ? 'Credit' : 'Balance'}{' '}
+          <strong className="font-semibold">{formatUsd(value)}</strong>
+          {sent.length > 1 && field === money.field && (
+            <span className="text-muted"> (runway)</span>
+          )}
+        </span>
+      ))}
+    </>
   )
 }

@@ -3,8 +3,9 @@
 import { http, HttpResponse } from 'msw'
 import * as z from 'zod/mini'
 import { describe, expect, it } from 'vitest'
+import { createWorld } from '../simulator/model'
 import { server } from '../simulator/node'
-import { apiRequest } from './client'
+import { apiRequest, bindTransport } from './client'
 import { submitApiKey } from './api-key-store'
 import { ApiError } from './errors'
 
@@ -226,5 +227,22 @@ describe('apiRequest', () => {
     await expect(
       apiRequest({ route: 'account', method: 'GET', path: PATH, schema: okSchema }),
     ).rejects.toMatchObject({ kind: 'auth' })
+  })
+})
+
+describe('bindTransport', () => {
+  it('routes only the requests made with the bound signal through the given fetch', async () => {
+    submitApiKey(createWorld({ rateLimits: false }).key, false)
+    const seen: string[] = []
+    const bound = new AbortController().signal
+    bindTransport(bound, (input, init) => {
+      seen.push(`${init?.method ?? 'GET'} ${typeof input === 'string' ? input : 'other'}`)
+      return fetch(input, init)
+    })
+    const schema = z.looseObject({ id: z.number() })
+    const path = '/api/v0/users/current/'
+    await apiRequest({ route: 'account', method: 'GET', path, schema, signal: bound })
+    await apiRequest({ route: 'account', method: 'GET', path, schema })
+    expect(seen).toEqual([`GET ${path}`])
   })
 })

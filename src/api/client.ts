@@ -31,6 +31,17 @@ export interface RequestSpec<T> {
   signal?: AbortSignal
 }
 
+/**
+ * Per-request transports, keyed by the caller's AbortSignal: every request made with that signal
+ * goes through `fetchFn` instead of the global fetch (the live check's read-only recorder), and
+ * no other request does — so the app's own writes are never routed through it.
+ */
+const transports = new WeakMap<AbortSignal, typeof fetch>()
+
+export function bindTransport(signal: AbortSignal, fetchFn: typeof fetch): void {
+  transports.set(signal, fetchFn)
+}
+
 function buildUrl(path: string, query: Record<string, string | number> | undefined): string {
   if (!/^\/api\/v[01]\/.*\/$/.test(path)) throw new Error(`Bad API path: ${path}`)
   if (!query) return path
@@ -129,7 +140,8 @@ async function exchange<T>(
 ): Promise<T> {
   let res: Response
   try {
-    res = await fetch(url, { ...init, credentials: 'omit', redirect: 'manual' })
+    const send = (spec.signal && transports.get(spec.signal)) ?? fetch
+    res = await send(url, { ...init, credentials: 'omit', redirect: 'manual' })
   } catch (cause) {
     if (spec.signal?.aborted) throw cause
     const timedOut = timeout.aborted

@@ -45,7 +45,7 @@ export interface ErrorBody {
   text?: string
 }
 
-const AUTH_MESSAGE =
+export const AUTH_MESSAGE =
   'Vast rejected the API key. Check that it is current and has the permissions misc, user_read, instance_read and instance_write.'
 
 /** Router text ("no route GET /api/v0/ssh/") means Vast has no such endpoint for this call. */
@@ -68,6 +68,24 @@ function textSummary(text: string): string {
   return plain.length > 160 ? `${plain.slice(0, 157)}…` : plain
 }
 
+/** A 401 that asks for a two-factor session: the key is fine (cli vastai/cli/main.py). */
+export const isTwoFactorRequired = (error: ApiError): boolean =>
+  error.status === 401 && /two factor authentication/i.test(error.detail ?? '')
+
+/**
+ * A 401/403 is not always a bad key (docs authentication.mdx: also a scoped key without the
+ * permission; 403 "not owner of instance", "not your own" offer, logs `not_authorized`). The
+ * message keeps Vast's own words; only "Invalid user key" (or no words) gets the key message.
+ * Whether the key itself was rejected is confirmed separately (`confirmKeyRejected`).
+ */
+function authMessage(status: number, said: string): string {
+  if (status === 401 && /two factor authentication/i.test(said))
+    return `This needs a Vast two-factor (2FA) session, which an API key here cannot open: ${said}`
+  if (said === '' || /invalid user key|^(forbidden|unauthorized)\.?$/i.test(said))
+    return AUTH_MESSAGE
+  return `Vast refused this: ${said}`
+}
+
 export function isAuthFailure(status: number, body: ErrorBody): boolean {
   if (status === 401 || status === 403) return true
   if (status >= 400 && status < 500) {
@@ -80,7 +98,8 @@ export function isAuthFailure(status: number, body: ErrorBody): boolean {
 export function errorFromStatus(status: number, body: ErrorBody): ApiError {
   const init = { status, code: body.error, detail: body.text ?? body.msg }
   const said = body.msg ? cleanMessage(body.msg) : body.text ? textSummary(body.text) : ''
-  if (isAuthFailure(status, body)) return new ApiError('auth', AUTH_MESSAGE, init)
+  if (isAuthFailure(status, body))
+    return new ApiError('auth', authMessage(status, body.msg ? cleanMessage(body.msg) : ''), init)
   if (status === 429) {
     return new ApiError(
       'rate_limited',

@@ -113,6 +113,14 @@ describe('instances', () => {
   })
 })
 
+describe('/users/current/ money fields', () => {
+  it('requires neither credit nor balance (docs list balance, the CLI shows both)', () => {
+    expect(z.parse(accountSchema, { id: 1, balance: 12.5 })).toMatchObject({ balance: 12.5 })
+    expect(z.parse(accountSchema, { id: 1, credit: 3 })).toMatchObject({ credit: 3 })
+    expect(z.parse(accountSchema, { id: 1 })).toMatchObject({ id: 1 })
+  })
+})
+
 describe('secrets the API echoes', () => {
   it('drops api_key from /users/current/', () => {
     const account = z.parse(accountSchema, sample('user-current.json'))

@@ -1,5 +1,6 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
-import { isApiError } from '../api/errors'
+import { confirmKeyRejected } from '../api/account/confirm-key'
+import { isApiError, type ApiError } from '../api/errors'
 import { clearCacheOnKeyChange } from '../api/key-change'
 import { failedUnreachable, RECOVERY_PROBE_MS } from './connection-status'
 import { reportKeyRejected } from './session-store'
@@ -11,7 +12,8 @@ import { reportKeyRejected } from './session-store'
 const RETRYABLE = new Set(['network', 'server'])
 
 /**
- * A 401/403 means "the active key was revoked" except for calls that say otherwise: one needing
+ * A 401/403 may mean "the active key was revoked" (confirmed below) except for calls that say
+ * otherwise: one needing
  * a permission beyond the four the app requires (`meta.permission`, e.g. user_write to add an SSH
  * key: "this key may not"), or one made with another held account's key (`meta.account`). Those
  * are shown where they happened.
@@ -19,22 +21,32 @@ const RETRYABLE = new Set(['network', 'server'])
 const needsExtraPermission = (meta: Record<string, unknown> | undefined): boolean =>
   typeof meta?.permission === 'string' || typeof meta?.account === 'string'
 
+/**
+ * A 401/403 signs the user out only once `GET /users/current/` confirms the key no longer
+ * works; otherwise the failure stays where it happened, with Vast's own message.
+ */
+function onAuthFailure(error: ApiError, client: QueryClient): void {
+  void confirmKeyRejected(error).then((rejected) => {
+    if (!rejected) return
+    reportKeyRejected()
+    void client.cancelQueries()
+  })
+}
+
 /** Defaults set once: bounded retries for transient read failures, none for writes. */
 export function createQueryClient(): QueryClient {
   const client: QueryClient = new QueryClient({
     queryCache: new QueryCache({
       // Every panel shows its own failures inline; only a rejected key is handled globally.
       onError: (error, query) => {
-        if (isApiError(error) && error.kind === 'auth' && !needsExtraPermission(query.meta)) {
-          reportKeyRejected()
-          void client.cancelQueries()
-        }
+        if (isApiError(error) && error.kind === 'auth' && !needsExtraPermission(query.meta))
+          onAuthFailure(error, client)
       },
     }),
     mutationCache: new MutationCache({
       onError: (error, _variables, _context, mutation) => {
         if (isApiError(error) && error.kind === 'auth' && !needsExtraPermission(mutation.meta))
-          reportKeyRejected()
+          onAuthFailure(error, client)
       },
     }),
     defaultOptions: {

@@ -10,3 +10,4 @@ const store = create<SessionState>()(() => ({ keyRejected: false }))
 export const useKeyRejected = () => store((s) => s.keyRejected)
 export const reportKeyRejected = () => store.setState({ keyRejected: true })
 export const clearKeyRejected = () => store.setState({ keyRejected: false })
+export const readKeyRejected = () => store.getState().keyRejected

@@ -9,7 +9,7 @@ import { Button } from '../ui/button'
 import { ColumnHeads } from '../ui/column-heads'
 import { formatRate, formatUsd } from '../domain/format'
 import { combineAccounts, type AccountSlice } from './all-accounts'
-import { formatRunway } from '../domain/money/burn'
+import { formatRunway, spendable } from '../domain/money/burn'
 import { gpuText, instanceTitle } from './instance-view'
 
 /**
@@ -43,7 +43,7 @@ function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] })
       id: a.id,
       label: accountLabel(a),
       active: a.active,
-      credit: credit?.data?.credit ?? null,
+      credit: credit?.data ? (spendable(credit.data)?.amount ?? null) : null,
       instances: list?.data?.instances ?? null,
       error: error ? error.message : null,
     }

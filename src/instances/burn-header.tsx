@@ -4,7 +4,7 @@ import { accountQueries } from '../api/account/queries'
 import type { Instance } from '../api/instances/schemas'
 import { cn } from '../ui/cn'
 import { formatRate, formatUsd } from '../domain/format'
-import { burnRate, formatRunway, runwayHours } from '../domain/money/burn'
+import { burnRate, formatRunway, runwayHours, spendable, spendableNote } from '../domain/money/burn'
 import { LOW_RUNWAY_HOURS } from '../domain/fleet'
 
 function Figure({ term, value, note }: { term: string; value: string; note?: string }) {
@@ -28,7 +28,8 @@ export function BurnHeader({ instances }: { instances: readonly Instance[] }) {
     refetchInterval: 60_000,
   })
   const burn = burnRate(instances)
-  const credit = account.data?.credit ?? null
+  const money = account.data ? spendable(account.data) : null
+  const credit = money?.amount ?? null
   const runway = runwayHours(credit, burn.perHour)
   const low = runway !== null && runway < LOW_RUNWAY_HOURS && burn.perHour > 0
   return (
@@ -46,6 +47,7 @@ export function BurnHeader({ instances }: { instances: readonly Instance[] }) {
         <Figure
           term="Credit"
           value={credit === null ? (account.isError ? 'unavailable' : '…') : formatUsd(credit)}
+          note={account.data ? spendableNote(money) : undefined}
         />
         <Figure
           term="Spending now"
@@ -56,7 +58,11 @@ export function BurnHeader({ instances }: { instances: readonly Instance[] }) {
         <Figure
           term="Runway"
           value={formatRunway(runway)}
-          note={runway === null || runway === Infinity ? undefined : 'until the credit runs out'}
+          note={
+            runway === null || runway === Infinity
+              ? undefined
+              : `until the ${money?.field ?? 'credit'} runs out`
+          }
         />
       </dl>
       {burn.unknown > 0 && (

@@ -30,19 +30,22 @@ export function LogViewer({ instance }: { instance: Instance }) {
   const load = useApiMutation(
     async (lines: number) => {
       setWaiting(0)
-      const url = await requestLogs(instance.id, lines)
-      return fetchLogText(url, { onWait: setWaiting })
+      const answer = await requestLogs(instance.id, lines)
+      if ('message' in answer) return { said: answer.message }
+      return { text: await fetchLogText(answer.url, { onWait: setWaiting }) }
     },
     { invalidates: [] },
   )
-  const text = load.data ?? ''
+  const said = load.data && 'said' in load.data ? load.data.said : null
+  const logText = load.data && 'text' in load.data ? load.data.text : undefined
+  const text = logText ?? ''
   const shown = useMemo(() => filterLines(text, filter), [text, filter])
   const download = useMemo(
     () =>
-      load.data === undefined
+      logText === undefined
         ? null
-        : URL.createObjectURL(new Blob([load.data], { type: 'text/plain' })),
-    [load.data],
+        : URL.createObjectURL(new Blob([logText], { type: 'text/plain' })),
+    [logText],
   )
   useEffect(() => () => (download ? URL.revokeObjectURL(download) : undefined), [download])
   return (
@@ -92,16 +95,18 @@ export function LogViewer({ instance }: { instance: Instance }) {
               ? waiting > 0
                 ? `Waiting for Vast to publish the log (check ${waiting})…`
                 : 'Asking Vast for the log…'
-              : load.data !== undefined
-                ? `${shown.length} of ${filterLines(text, '').length} lines`
-                : ''}
+              : said !== null
+                ? `Vast sent no log: ${said}`
+                : logText !== undefined
+                  ? `${shown.length} of ${filterLines(text, '').length} lines`
+                  : ''}
           </p>
           {load.isError && (
             <p role="alert" className="rounded bg-danger-soft p-2 text-sm text-danger-text">
               {load.error.message}
             </p>
           )}
-          {load.data !== undefined && (
+          {logText !== undefined && (
             <>
               <pre
                 aria-label="Log text"

@@ -11,9 +11,12 @@ export const formatNumber = (value: number | null | undefined) =>
 export const gpuSummary = (offer: Pick<Offer, 'num_gpus' | 'gpu_name'>) =>
   `${offer.num_gpus}× ${offer.gpu_name}`
 
-/** Reliability as Vast reports it: reliability2 when present (0–1). */
+/**
+ * Reliability (0–1) as the search filters it: `reliability`, the field Vast's offer search
+ * compares and the CLI's offer table shows; `reliability2` only when that is missing.
+ */
 export const offerReliability = (offer: Pick<Offer, 'reliability' | 'reliability2'>) =>
-  offer.reliability2 ?? offer.reliability ?? null
+  offer.reliability ?? offer.reliability2 ?? null
 
 export const isVerified = (offer: Pick<Offer, 'verification'>) =>
   offer.verification?.toLowerCase() === 'verified'

@@ -11,7 +11,8 @@ import { cheaperThanPercent, perGpuHour, seenPrices } from './history/price-stat
 import { DEFAULT_JOB_PLAN, type JobPlan } from '../domain/money/job-cost'
 import { offerColumns } from './table/offer-columns'
 import { MAX_COMPARE } from './table/offer-table-features'
-import { toBundlesQuery } from './filters/filter-criteria'
+import { filterBreaks, toBundlesQuery } from './filters/filter-criteria'
+import type { OfferFilters } from './filters/offer-filters'
 import { createQuickFilter } from './table/quick-filter'
 import { type OfferSearch } from './offer-search'
 import { useColumnVisibility } from './table/column-visibility'
@@ -108,6 +109,7 @@ export function OfferResults({
             </Button>
           </div>
         )}
+        <FilterBreaks offers={data.offers} filters={data.filters} />
         {count === 0 ? (
           <NoOffers
             key={JSON.stringify(toBundlesQuery(data.filters))}
@@ -307,5 +309,37 @@ function LoadedOffers({
         />
       )}
     </>
+  )
+}
+
+/**
+ * Rows Vast returned although they break an active filter (its search has known filter bugs):
+ * listed with the reason, never shown as if they matched.
+ */
+function FilterBreaks({ offers, filters }: { offers: readonly Offer[]; filters: OfferFilters }) {
+  const breaking = offers.flatMap((offer) => {
+    const reasons = filterBreaks(offer, filters)
+    return reasons.length > 0 ? [{ offer, reasons }] : []
+  })
+  if (breaking.length === 0) return null
+  const title = `${breaking.length === 1 ? '1 row' : `${breaking.length} rows`} Vast returned break your filters`
+  return (
+    <section
+      aria-label={title}
+      className="rounded border border-warning-border bg-warning-soft px-3 py-2 text-sm text-warning-text"
+    >
+      <p className="font-medium">
+        <span aria-hidden="true">⚠ </span>
+        {title} (its search does not always apply every filter); they are marked here:
+      </p>
+      <ul className="mt-1 list-disc pl-5">
+        {breaking.map(({ offer, reasons }) => (
+          <li key={offer.id}>
+            offer {offer.id} ({offer.num_gpus ?? '?'}× {offer.gpu_name ?? 'GPU'}) breaks{' '}
+            {reasons.join('; ')}
+          </li>
+        ))}
+      </ul>
+    </section>
   )
 }

@@ -17,6 +17,12 @@ export const emailOf = (world: World): string => `user-${world.seq}@example.com`
 export function currentUser(world: World): SimResponse {
   const n = world.seq
   const credit = creditOf(world)
+  const fields = world.switches.accountFields
+  const money = {
+    ...(fields === 'balance' ? {} : { credit }),
+    // With only `balance` (as the docs list it) it carries the spendable figure.
+    ...(fields === 'credit' ? {} : { balance: fields === 'balance' ? credit : 0.0 }),
+  }
   return ok({
     id: accountIdOf(world),
     key_id: 402_000 + n,
@@ -28,8 +34,7 @@ export function currentUser(world: World): SimResponse {
     user: `user-${n}`,
     api_key: world.key,
     sid: hashString(world.key).toString(16).padStart(12, '0'),
-    credit,
-    balance: 0.0,
+    ...money,
     total_spend: round(world.spent, 6),
     balance_referrals: 0.0,
     balance_threshold: 10.0,

@@ -65,6 +65,8 @@ export function requestLogs(
       : typeof tailRaw === 'number' && Number.isInteger(tailRaw)
         ? Math.min(MAX_TAIL, tailRaw)
         : DEFAULT_TAIL
+  if (world.switches.logs === 'msg_only')
+    return ok({ success: true, msg: 'Logs are not available for this instance yet.' })
   const filterRaw = 'filter' in record ? record.filter : undefined
   let lines = logLines(world, id)
   if (typeof filterRaw === 'string' && filterRaw !== '')

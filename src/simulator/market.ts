@@ -192,7 +192,12 @@ export function searchOffers(world: World, body: unknown): SimResponse {
         ...priceFields(sample, { type: 'on-demand', allocatedStorage: 8, nowMs: 0 }),
       }
     : {}
-  const parsed = parseSearch(body, (field) => Object.hasOwn(sampleFields, field))
+  const leaky = new Set(world.switches.leakyFilters)
+  const applied =
+    leaky.size > 0 && isRecord(body)
+      ? Object.fromEntries(Object.entries(body).filter(([field]) => !leaky.has(field)))
+      : body
+  const parsed = parseSearch(applied, (field) => Object.hasOwn(sampleFields, field))
   if ('response' in parsed) return parsed.response
   const { query } = parsed
   const pricing = {
@@ -215,11 +220,13 @@ export function searchOffers(world: World, body: unknown): SimResponse {
     }
     return a.offer.id - b.offer.id
   })
-  const rows = matches
-    .slice(0, query.limit)
-    .map(({ offer, prices }, i) =>
-      withWireQuirks(offer, { ...pricedRow(offer, pricing, prices), rn: i + 1 }),
-    )
+  const differs = world.switches.reliability2 === 'differs'
+  const rows = matches.slice(0, query.limit).map(({ offer, prices }, i) => {
+    const row = withWireQuirks(offer, { ...pricedRow(offer, pricing, prices), rn: i + 1 })
+    if (differs && typeof row.reliability === 'number')
+      row.reliability2 = Math.min(0.999, Math.round((row.reliability + 0.065) * 1e4) / 1e4)
+    return row
+  })
   return ok({ offers: world.switches.bundles === 'malformed_rows' ? breakRows(rows) : rows })
 }
 

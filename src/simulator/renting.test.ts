@@ -68,6 +68,17 @@ describe('renting', () => {
     })
   })
 
+  it('reads a docker-flag env string as the vastai CLI does, quotes stripped from values', () => {
+    const world = createWorld()
+    const { id } = rentFirst(world, { env: `-e A="x y" -e B='z' -p 8080:8080 -e C="q` })
+    expect(instance(world, id).extra_env).toEqual([
+      ['A', 'x y'],
+      ['B', 'z'],
+      ['-p 8080:8080', '1'],
+      ['C', 'q'],
+    ])
+  })
+
   it('copies the offer into the instance, priced with its own disk', () => {
     const world = createWorld()
     const { offer, id } = rentFirst(world, {

@@ -62,18 +62,22 @@ function imageRuntype(runtype: string): string {
   return [base, ...tokens.filter((t) => t !== base)].join(' ')
 }
 
-/** `env` as Vast stores it: [key, value] pairs. A docker-flag string ("-e A=1 -p 80:80") is split. */
+/**
+ * `env` as Vast stores it: [key, value] pairs. A docker-flag string ("-e A=1 -p 80:80") is split
+ * on spaces outside quotes, and quote characters at either end of a value are stripped (as the
+ * CLI's `parse_env`).
+ */
 function envPairs(
   env: Record<string, string | number | boolean> | string | null | undefined,
 ): [string, string][] {
   if (!env) return []
   if (typeof env !== 'string') return Object.entries(env).map(([k, v]) => [k, String(v)])
   const pairs: [string, string][] = []
-  for (const m of env.matchAll(/(-[epvn])\s+(\S+)/g)) {
+  for (const m of env.matchAll(/(-[epvn])\s+((?:[^\s"']+|"[^"]*"?|'[^']*'?)+)/g)) {
     const [flag, value] = [m[1] ?? '', m[2] ?? '']
     if (flag === '-e') {
       const [k = '', ...rest] = value.split('=')
-      pairs.push([k, rest.join('=')])
+      pairs.push([k, rest.join('=').replace(/^['"]+|['"]+$/g, '')])
     } else pairs.push([`${flag} ${value}`, '1'])
   }
   return pairs

@@ -13,6 +13,7 @@ import {
   type RateLimitKey,
   type World,
 } from './model'
+import { refusalFor } from './refusals'
 import { CONTENT_TYPES, dropped, fail, invalidJson, type SimResponse } from './responses'
 
 type Params = Record<string, string>
@@ -161,6 +162,8 @@ export function apiRoute(
     if (limited) return toHttp(limited)
     const read = readBody(request, text)
     if (!read) return toHttp(invalidJson())
+    const refused = auth.world ? refusalFor(auth.world, method, pattern, params, read.body) : null
+    if (refused) return toHttp(refused)
     const res = resolve({ world: auth.world ?? marketWorld(), params, url, body: read.body })
     if (res.kind === 'json' && res.delayMs) await delay(res.delayMs)
     return toHttp(res)

@@ -1,5 +1,6 @@
 // The simulator's SSH key routes over HTTP (msw/node, started by src/test/setup.ts), read back
 // through the app's own endpoint functions.
+import { http, HttpResponse } from 'msw'
 import { beforeEach, describe, expect, it } from 'vitest'
 import { submitApiKey } from '../api/api-key-store'
 import { ApiError } from '../api/errors'
@@ -12,6 +13,7 @@ import {
   listSshKeys,
 } from '../api/ssh-keys/endpoints'
 import { accountIdOf, createWorld, rent, worldNow, type World } from './model'
+import { server } from './node'
 import { isRecord } from './responses'
 import { createAccountKey, simulateSshKeys } from './ssh-keys'
 
@@ -116,6 +118,29 @@ describe('account keys', () => {
       status: 429,
       body: 'API requests too frequent endpoint threshold=1.0',
     })
+  })
+
+  it('an account without keys answers 404 "No SSH keys found" as documented; the app reads it as empty', async () => {
+    expect(await raw('/api/v0/ssh/')).toEqual({
+      status: 404,
+      body: { success: false, error: 'not_found', msg: 'No SSH keys found for the user.' },
+    })
+    expect(await listSshKeys()).toEqual({ keys: [], dropped: 0 })
+    simulateSshKeys(world, { whenNone: 'empty' })
+    expect(await raw('/api/v0/ssh/')).toEqual({ status: 200, body: [] })
+  })
+
+  it('other 404s on the key list still fail', async () => {
+    simulateSshKeys(world, { whenNone: 'empty' })
+    server.use(
+      http.get('*/api/v0/ssh/', () =>
+        HttpResponse.json(
+          { success: false, error: 'not_found', msg: 'Not found' },
+          { status: 404 },
+        ),
+      ),
+    )
+    expect(await rejection(listSshKeys())).toMatchObject({ kind: 'not_found', status: 404 })
   })
 
   it('deletes a key; deleting it again answers 404', async () => {

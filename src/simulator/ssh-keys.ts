@@ -33,6 +33,11 @@ export interface SshKeySwitches {
   listShape: 'docs' | 'cli'
   /** `forbidden`: the key lacks user_write, so adding or deleting answers 403. */
   userWrite: 'ok' | 'forbidden'
+  /**
+   * An account without keys: `not_found` answers 404 "No SSH keys found for the user." as Vast
+   * documents (yaml/show_ssh_keys); `empty` answers an empty list.
+   */
+  whenNone: 'not_found' | 'empty'
 }
 
 interface SshState {
@@ -55,7 +60,7 @@ function stateOf(world: World): SshState {
       attached: new Map(),
       detached: new Map(),
       nextId: 310_000 + world.seq * 100,
-      switches: { listShape: 'docs', userWrite: 'ok' },
+      switches: { listShape: 'docs', userWrite: 'ok', whenNone: 'not_found' },
     }
     states.set(world, state)
   }
@@ -112,6 +117,8 @@ const noSuchInstance = (id: string) =>
 export function listAccountKeys(world: World): SimResponse {
   const state = stateOf(world)
   const live = state.keys.filter((k) => k.deleted === null)
+  if (live.length === 0 && state.switches.whenNone === 'not_found')
+    return fail(404, 'not_found', 'No SSH keys found for the user.')
   if (state.switches.listShape === 'cli')
     return ok({ ssh_keys: live.map((k) => ({ id: k.id, ssh_key: k.publicKey })) })
   return ok(

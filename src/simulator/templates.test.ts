@@ -45,10 +45,25 @@ describe('GET /api/v0/template/', () => {
     expect(Number.isInteger(rows[0]?.created_at)).toBe(false)
   })
 
+  it('orders by a plain column name (descending) as documented; public templates carry private: null', async () => {
+    const world = createWorld({ rateLimits: false })
+    const res = await fetch(
+      `http://localhost/api/v0/template/?order_by=created_at&select_filters=${encodeURIComponent('{}')}`,
+      { headers: { authorization: `Bearer ${world.key}` } },
+    )
+    expect(res.status).toBe(200)
+    const body: unknown = await res.json()
+    const rows =
+      isRecord(body) && Array.isArray(body.templates) ? body.templates.filter(isRecord) : []
+    const created = rows.map((r) => Number(r.created_at))
+    expect(created).toEqual([...created].sort((a, b) => b - a))
+    expect(rows.filter((r) => r.private !== true).every((r) => r.private === null)).toBe(true)
+  })
+
   it('applies select_filters with the standard operators', async () => {
     const world = createWorld({ rateLimits: false })
     const big = await templates(world, {
-      select_filters: { recommended_disk_space: { gte: 80 }, private: { eq: false } },
+      select_filters: { recommended_disk_space: { gte: 80 }, private: { neq: true } },
     })
     expect(names(big.rows).sort()).toEqual(['Axolotl', 'ComfyUI'])
 
@@ -62,7 +77,7 @@ describe('GET /api/v0/template/', () => {
       select_filters: { recommended: { neq: true }, creator_id: { notin: [accountIdOf(world)] } },
     })
     expect(notRecommended.rows.length).toBeGreaterThan(0)
-    expect(notRecommended.rows.every((r) => r.recommended === false && r.private === false)).toBe(
+    expect(notRecommended.rows.every((r) => r.recommended === false && r.private === null)).toBe(
       true,
     )
     const used = notRecommended.rows.map((r) => Number(r.count_created))

@@ -93,7 +93,8 @@ function row(spec: Spec, index: number, id: number, creator: number, priv: boole
     href: null,
     repo: null,
     creator_id: creator,
-    private: priv,
+    // The CLI's comment: "true: only your templates, None: public templates".
+    private: priv ? true : null,
     recommended: spec.recommended ?? false,
     recommended_disk_space: spec.disk,
     created_at: createdAt,
@@ -180,10 +181,15 @@ function jsonParam(params: URLSearchParams, name: string): { value: unknown } | 
 /**
  * `GET /api/v0/template/`: the caller's own and every public template, narrowed by
  * `select_filters` (standard operators) and sorted by `order_by` (most used first by default).
+ * A plain column name sorts descending: Vast does not document the direction.
  */
 export function searchTemplates(userId: number, params: URLSearchParams): SimResponse {
   const filters = jsonParam(params, 'select_filters')
-  const orderBy = jsonParam(params, 'order_by')
+  // Vast documents order_by as a plain column name (yaml/search_templates); JSON is kept too.
+  const plainOrder = /^[a-z_]+$/.exec(params.get('order_by') ?? '')?.[0]
+  const orderBy = plainOrder
+    ? { value: [{ col: plainOrder, dir: 'desc' }] }
+    : jsonParam(params, 'order_by')
   if ('error' in filters) return invalidArgs(filters.error)
   if ('error' in orderBy) return invalidArgs(orderBy.error)
 

@@ -85,7 +85,35 @@ export interface Switches {
   burst429: number
   /** Vast unreachable for this key: every call's connection drops (the gateway answers 502). */
   down: boolean
+  /**
+   * Filter fields the offer search leaves unapplied, as Vast's search has known filter bugs:
+   * rows that break them still come back.
+   */
+  leakyFilters: string[]
+  /** `differs`: offer rows send `reliability2` 6.5 points above `reliability` (capped at 0.999). */
+  reliability2: 'same' | 'differs'
+  /** `msg_only`: request_logs answers `{success, msg}` without a `result_url` (the CLI prints `msg`). */
+  logs: 'ok' | 'msg_only'
+  /** Which money fields `/users/current/` sends: Vast's docs list `balance`, their example `credit`. */
+  accountFields: 'both' | 'credit' | 'balance'
+  /** Routes that answer Vast's documented refusals to this (still valid) key: see access.ts. */
+  refuse: Refusal[]
 }
+
+/**
+ * A documented refusal to a key that still works: `not_owner` (label), `not_your_offer` (create),
+ * `logs_not_authorized` (request_logs), `scope` (a scoped key missing the route's permission),
+ * `two_factor` (an endpoint that needs a 2FA session).
+ */
+export type Refusal =
+  'not_owner' | 'not_your_offer' | 'logs_not_authorized' | 'scope' | 'two_factor'
+export const REFUSALS = [
+  'not_owner',
+  'not_your_offer',
+  'logs_not_authorized',
+  'scope',
+  'two_factor',
+] as const satisfies readonly Refusal[]
 
 /** Validates switches sent over HTTP (serve.ts `POST /__sim/worlds/:key/simulate`). */
 export const switchesSchema = z.object({
@@ -107,6 +135,11 @@ export const switchesSchema = z.object({
   rateLimits: z.optional(z.boolean()),
   burst429: z.optional(z.int().check(z.gte(0), z.lte(1_000))),
   down: z.optional(z.boolean()),
+  logs: z.optional(z.enum(['ok', 'msg_only'])),
+  leakyFilters: z.optional(z.array(z.string().check(z.maxLength(64)))),
+  reliability2: z.optional(z.enum(['same', 'differs'])),
+  accountFields: z.optional(z.enum(['both', 'credit', 'balance'])),
+  refuse: z.optional(z.array(z.enum(REFUSALS))),
 })
 
 export const worldOptionsSchema = z.object({
@@ -207,6 +240,11 @@ export function createWorld(options: WorldOptions = {}): World {
       rateLimits: options.rateLimits ?? true,
       burst429: 0,
       down: false,
+      logs: 'ok',
+      leakyFilters: [],
+      reliability2: 'same',
+      accountFields: 'both',
+      refuse: [],
     },
     log: [],
     rateLimited: 0,

@@ -14,6 +14,7 @@ import type { Charge } from '../domain/spending/ledger'
 import { dayOf, presetRange } from '../domain/spending/range'
 import { Button } from '../ui/button'
 import { formatUsd } from '../domain/format'
+import { spendable, spendableNote } from '../domain/money/burn'
 import { BudgetsPanel } from './budgets-panel'
 import { useBudgetStates } from './budget-watch'
 import { BarChart, DailyChart, type BarItem } from './charts'
@@ -157,7 +158,8 @@ export function SpendingPage({ onOpenInstance }: { onOpenInstance: (id: number) 
               />
               <Figure
                 term="Credit now"
-                value={account.data ? formatUsd(account.data.credit) : '…'}
+                value={account.data ? formatUsd(spendable(account.data)?.amount ?? 0) : '…'}
+                note={account.data ? spendableNote(spendable(account.data)) : undefined}
               />
             </dl>
             {view.stopped > 0 && (
@@ -234,7 +236,7 @@ export function SpendingPage({ onOpenInstance }: { onOpenInstance: (id: number) 
             range={range}
             today={today}
             charges={charges}
-            credit={account.data?.credit ?? null}
+            credit={account.data ? (spendable(account.data)?.amount ?? null) : null}
           />
         </>
       )}

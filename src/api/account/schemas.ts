@@ -1,6 +1,6 @@
 /** The account (`/users/current/`). */
 import * as z from 'zod/mini'
-import { numeric, optNumber, optString } from '../parse'
+import { optNumber, optString } from '../parse'
 
 /** `/users/current/`. The API echoes the account's full-access key as `api_key`: dropped here. */
 export const accountSchema = z.pipe(
@@ -8,7 +8,8 @@ export const accountSchema = z.pipe(
     id: z.number(),
     email: optString,
     username: optString,
-    credit: numeric,
+    // Vast's docs list `balance`, their example and the CLI show `credit`: neither is required.
+    credit: optNumber,
     balance: optNumber,
     ssh_key: optString,
   }),

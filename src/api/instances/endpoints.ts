@@ -4,7 +4,7 @@
  */
 import * as z from 'zod/mini'
 import { apiRequest } from '../client'
-import { ApiError, isApiError } from '../errors'
+import { ApiError, cleanMessage, isApiError } from '../errors'
 import { parseRows, successSchema } from '../parse'
 import {
   instanceEnvelopeSchema,
@@ -107,16 +107,22 @@ export const startInstance = (id: number) => manageInstance(id, { state: 'runnin
 export const stopInstance = (id: number) => manageInstance(id, { state: 'stopped' })
 export const labelInstance = (id: number, label: string) => manageInstance(id, { label })
 
-/** Asks Vast for an instance's log (last `tail` lines); answers where it will appear. */
-export async function requestLogs(id: number, tail: number): Promise<string> {
-  const { result_url } = await apiRequest({
+export type LogsAnswer = { url: string } | { message: string }
+
+/**
+ * Asks Vast for an instance's log (last `tail` lines): where it will appear, or — when Vast
+ * sends no `result_url` — its own `msg`.
+ */
+export async function requestLogs(id: number, tail: number): Promise<LogsAnswer> {
+  const { result_url, msg } = await apiRequest({
     route: 'instance-get',
     method: 'PUT',
     path: `/api/v0/instances/request_logs/${id}/`,
     body: { tail: String(tail) },
     schema: logsResultSchema,
   })
-  return result_url
+  if (result_url) return { url: result_url }
+  return { message: msg ? cleanMessage(msg) : 'Vast answered without a log address or a message.' }
 }
 
 export const LOG_POLL_MS = 1_000

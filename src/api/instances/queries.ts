@@ -106,8 +106,11 @@ export const watchdogLogQuery = (id: number) =>
   queryOptions({
     // Outside ['instances']: invalidating the list after a stop or start does not refetch logs.
     queryKey: ['instance-logs', id, WATCHDOG_LOG_TAIL],
-    queryFn: async ({ signal }) =>
-      fetchLogText(await requestLogs(id, WATCHDOG_LOG_TAIL), { signal }),
+    queryFn: async ({ signal }) => {
+      const answer = await requestLogs(id, WATCHDOG_LOG_TAIL)
+      // No published log yet (Vast sent only a message): nothing to read a saving from.
+      return 'url' in answer ? fetchLogText(answer.url, { signal }) : ''
+    },
     staleTime: 10 * 60_000,
     retry: false,
   })

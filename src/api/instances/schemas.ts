@@ -64,8 +64,12 @@ export const instancesPageSchema = z.object({
 /** `GET /api/v0/instances/{id}/`: the key is plural, the value one object or null. */
 export const instanceEnvelopeSchema = z.object({ instances: z.nullish(z.unknown()) })
 
-/** `PUT /instances/request_logs/{id}/`: where the log will appear (pre-signed, fetched later). */
+/**
+ * `PUT /instances/request_logs/{id}/`: where the log will appear (pre-signed, fetched later).
+ * Vast may answer only a `msg` (the CLI prints it: cli vastai/cli/commands/misc.py::logs).
+ */
 export const logsResultSchema = z.looseObject({
   success: z.optional(z.boolean()),
-  result_url: z.url(),
+  result_url: z.optional(z.url()),
+  msg: optString,
 })

@@ -3,7 +3,10 @@
  * client (pacing, errors) and schemas, each compared field by field with what Vast really sent.
  * Returns data; `format.ts` renders it (the terminal table; the app can render the same rows).
  */
-import { apiRequest } from '../client'
+import { apiRequest, bindTransport } from '../client'
+import { fetchCharges } from '../charges/endpoints'
+import { chargeRowSchema } from '../charges/schemas'
+import { dayOf } from '../../domain/spending/range'
 import { getAccount } from '../account/endpoints'
 import { getInstance } from '../instances/endpoints'
 import { getGpuNames, searchOffers } from '../offers/endpoints'
@@ -16,7 +19,6 @@ import { parseRows } from '../parse'
 import { listSshKeys } from '../ssh-keys/endpoints'
 import { searchTemplates } from '../templates/endpoints'
 import { templateSchema } from '../templates/schemas'
-import { chargeRowSchema, lastDayCharges } from './charges'
 import { diffFields, schemaKeys } from './fields'
 import type { Exchange, Recorder } from './transport'
 
@@ -86,7 +88,7 @@ function arrayOr(json: unknown, key: string): unknown[] {
 const OFFER_TYPES: readonly OfferType[] = ['on-demand', 'bid', 'reserved']
 
 /** The smallest useful search: five verified, rentable offers by score. */
-function offerCheck(type: OfferType): Check {
+function offerCheck(type: OfferType, signal: AbortSignal): Check {
   return {
     endpoint: `POST /api/v0/bundles/ (type ${type})`,
     method: 'POST',
@@ -94,13 +96,16 @@ function offerCheck(type: OfferType): Check {
     expected: schemaKeys(offerSchema),
     rowsOf: (json) => listAt(json, 'offers'),
     run: async () => {
-      const { offers, dropped } = await searchOffers({
-        filters: { verified: { eq: true }, rentable: { eq: true } },
-        order: [['score', 'desc']],
-        type,
-        limit: 5,
-        allocatedStorage: 10,
-      })
+      const { offers, dropped } = await searchOffers(
+        {
+          filters: { verified: { eq: true }, rentable: { eq: true } },
+          order: [['score', 'desc']],
+          type,
+          limit: 5,
+          allocatedStorage: 10,
+        },
+        signal,
+      )
       return { parsed: offers.length, dropped }
     },
   }
@@ -114,6 +119,8 @@ function accountNote(json: unknown): string {
 
 export interface LiveCheckOptions {
   recorder: Recorder
+  /** The read-only transport: every call of the check (and only those) goes through it. */
+  transport: typeof fetch
   /** Clock for the charges' day range (ms since epoch). */
   now?: () => number
 }
@@ -121,8 +128,12 @@ export interface LiveCheckOptions {
 /** Runs every check in turn (paced by the app's client) and answers one row per call. */
 export async function runLiveCheck({
   recorder,
+  transport,
   now = Date.now,
 }: LiveCheckOptions): Promise<LiveCheckRow[]> {
+  // The check's own signal carries its transport (client.ts bindTransport).
+  const signal = new AbortController().signal
+  bindTransport(signal, transport)
   let firstInstanceId: number | null = null
   const checks: Check[] = [
     {
@@ -134,7 +145,7 @@ export async function runLiveCheck({
       alsoKnown: ['api_key'],
       rowsOf: single,
       run: async () => {
-        await getAccount()
+        await getAccount({ signal })
         return { parsed: 1, dropped: 0 }
       },
     },
@@ -144,9 +155,9 @@ export async function runLiveCheck({
       path: '/api/v0/gpu_names/unique/',
       expected: schemaKeys(gpuNamesSchema),
       rowsOf: single,
-      run: async () => ({ parsed: (await getGpuNames()).length, dropped: 0 }),
+      run: async () => ({ parsed: (await getGpuNames(signal)).length, dropped: 0 }),
     },
-    ...OFFER_TYPES.map(offerCheck),
+    ...OFFER_TYPES.map((type) => offerCheck(type, signal)),
     {
       endpoint: 'GET /api/v1/instances/ (first page)',
       method: 'GET',
@@ -160,6 +171,7 @@ export async function runLiveCheck({
           path: '/api/v1/instances/',
           query: { limit: 25 },
           schema: instancesPageSchema,
+          signal,
         })
         const { rows, dropped } = parseRows(instanceSchema, page.instances)
         firstInstanceId = rows[0]?.id ?? null
@@ -174,7 +186,7 @@ export async function runLiveCheck({
       rowsOf: (json) => single(field(json, 'instances')),
       run: async () => {
         if (firstInstanceId === null) throw new Skip('no instance on this account')
-        const instance = await getInstance(firstInstanceId)
+        const instance = await getInstance(firstInstanceId, signal)
         return instance
           ? { parsed: 1, dropped: 0 }
           : { parsed: 0, dropped: 0, note: 'Vast answered no instance for that id' }
@@ -189,7 +201,7 @@ export async function runLiveCheck({
       alsoKnown: ['key', 'ssh_key', 'public_key', 'deleted_at'],
       rowsOf: (json) => arrayOr(json, 'ssh_keys'),
       run: async () => {
-        const { keys, dropped } = await listSshKeys()
+        const { keys, dropped } = await listSshKeys(signal)
         return { parsed: keys.length, dropped }
       },
     },
@@ -200,7 +212,7 @@ export async function runLiveCheck({
       expected: schemaKeys(templateSchema),
       rowsOf: (json) => listAt(json, 'templates'),
       run: async () => {
-        const { templates, dropped } = await searchTemplates({ scope: 'recommended' })
+        const { templates, dropped } = await searchTemplates({ scope: 'recommended', signal })
         return { parsed: templates.length, dropped }
       },
     },
@@ -211,12 +223,10 @@ export async function runLiveCheck({
       expected: schemaKeys(chargeRowSchema),
       rowsOf: (json) => listAt(json, 'results'),
       run: async () => {
-        const { rows, dropped } = await lastDayCharges(now())
-        return {
-          parsed: rows.length,
-          dropped,
-          note: 'own schema (the app has no charges call yet)',
-        }
+        const nowS = Math.floor(now() / 1000)
+        const range = { from: dayOf(nowS - 86_400), to: dayOf(nowS) }
+        const { charges, dropped } = await fetchCharges(range, { signal })
+        return { parsed: charges.length, dropped }
       },
     },
   ]

@@ -9,7 +9,7 @@ import { upstreamFrom } from '../../../server/proxy.mjs'
 import { forgetApiKey, submitApiKey } from '../api-key-store'
 import { exitCodeOf, runLiveCheck } from './checks'
 import { formatTable } from './format'
-import { installTransport } from './transport'
+import { createTransport } from './transport'
 
 export const NO_KEY_HELP = `VAST_API_KEY is not set.
 
@@ -42,16 +42,16 @@ export async function main(env: NodeJS.ProcessEnv, print: (text: string) => void
   const say = (text: string) => print(text.replaceAll(key, '[key]'))
   say(`Read-only check against ${base} (GET only, plus the offer search's POST)…`)
   submitApiKey(key, false)
-  const { recorder, restore } = installTransport(base)
+  // The check's calls (and only those) go through the read-only transport; nothing is swapped.
+  const { fetch: transport, recorder } = createTransport(fetch, base)
   try {
-    const rows = await runLiveCheck({ recorder })
+    const rows = await runLiveCheck({ recorder, transport })
     say(formatTable(rows))
     const code = exitCodeOf(rows)
     if (code === 1) say('Some answers did not fit the app’s schemas (see PARSE FAILURE).')
     if (code === 3) say('Some calls failed (see FAILED).')
     return code
   } finally {
-    restore()
     forgetApiKey()
   }
 }

@@ -1,7 +1,7 @@
 /** The live check's rows as one plain-text table (long cells wrap onto more lines). */
 import type { LiveCheckRow } from './checks'
 
-const HEADERS = [
+export const HEADERS = [
   'Endpoint',
   'HTTP',
   'Parsed',

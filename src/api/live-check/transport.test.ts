@@ -1,10 +1,9 @@
 import { describe, expect, it, vi } from 'vitest'
 import { createWorld } from '../../simulator/model'
 import { submitApiKey } from '../api-key-store'
-import { destroyInstance, stopInstance } from '../instances/endpoints'
-import { rentOffer } from '../offers/endpoints'
-import { addSshKey } from '../ssh-keys/endpoints'
-import { createTransport, installTransport, isReadOnly, WriteRefusedError } from './transport'
+import { apiRequest, bindTransport } from '../client'
+import { successSchema } from '../parse'
+import { createTransport, isReadOnly, WriteRefusedError } from './transport'
 
 describe('isReadOnly', () => {
   it('allows GET anywhere and POST only to the offer search', () => {
@@ -55,21 +54,23 @@ describe('createTransport', () => {
   })
 })
 
-describe('installTransport', () => {
-  it('stops the app’s own writes from reaching Vast while installed, and steps aside after', async () => {
+describe('the transport bound to the check’s signal', () => {
+  it('stops a write made with that signal before it reaches Vast', async () => {
     const world = createWorld({ rateLimits: false })
     submitApiKey(world.key, false)
-    const original = globalThis.fetch
-    const { restore } = installTransport(null)
-    try {
-      await expect(rentOffer(1, { image: 'x', disk: 10, runtype: 'ssh' })).rejects.toThrow()
-      await expect(stopInstance(1)).rejects.toThrow()
-      await expect(destroyInstance(1)).rejects.toThrow()
-      await expect(addSshKey('ssh-ed25519 AAAA')).rejects.toThrow()
-    } finally {
-      restore()
-    }
+    const signal = new AbortController().signal
+    bindTransport(signal, createTransport(fetch, null).fetch)
+    for (const method of ['PUT', 'POST', 'DELETE'] as const)
+      await expect(
+        apiRequest({
+          route: 'instance-put',
+          method,
+          path: '/api/v0/instances/1/',
+          body: {},
+          schema: successSchema,
+          signal,
+        }),
+      ).rejects.toThrow()
     expect(world.log).toEqual([])
-    expect(globalThis.fetch).toBe(original)
   })
 })

@@ -83,19 +83,3 @@ export function createTransport(
     },
   }
 }
-
-/**
- * Puts the transport in place of the global `fetch` (the app's client calls the global) until
- * the returned function is called.
- */
-export function installTransport(base: string | null): { recorder: Recorder; restore: () => void } {
-  const original = globalThis.fetch
-  const { fetch, recorder } = createTransport(original, base)
-  globalThis.fetch = fetch
-  return {
-    recorder,
-    restore: () => {
-      globalThis.fetch = original
-    },
-  }
-}

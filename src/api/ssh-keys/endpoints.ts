@@ -1,5 +1,6 @@
 /** SSH key calls: the account's keys (`/api/v0/ssh/`) and one instance's (`/instances/{id}/ssh/`). */
 import { apiRequest } from '../client'
+import { isApiError } from '../errors'
 import { parseRows, readListRows, successSchema } from '../parse'
 import {
   addedKeySchema,
@@ -19,15 +20,30 @@ export function readSshKeyRows(rows: readonly unknown[]): SshKeyList {
   return { keys: parsed.rows.filter((key) => !key.deleted), dropped: parsed.dropped }
 }
 
+/**
+ * Vast answers an account without keys with 404 "No SSH keys found for the user." (docs
+ * yaml/show_ssh_keys): that is an empty list. Any other 404 (another message, an auth code)
+ * stays an error.
+ */
+export function isNoKeysAnswer(error: unknown): boolean {
+  if (!isApiError(error) || error.status !== 404 || error.code === 'auth_error') return false
+  return error.detail === undefined || /no ssh keys/i.test(error.detail)
+}
+
 export async function listSshKeys(signal?: AbortSignal): Promise<SshKeyList> {
-  const rows = await apiRequest({
-    route: 'ssh-keys',
-    method: 'GET',
-    path: '/api/v0/ssh/',
-    schema: sshKeysEnvelopeSchema,
-    signal,
-  })
-  return readSshKeyRows(rows)
+  try {
+    const rows = await apiRequest({
+      route: 'ssh-keys',
+      method: 'GET',
+      path: '/api/v0/ssh/',
+      schema: sshKeysEnvelopeSchema,
+      signal,
+    })
+    return readSshKeyRows(rows)
+  } catch (error) {
+    if (isNoKeysAnswer(error)) return { keys: [], dropped: 0 }
+    throw error
+  }
 }
 
 /** Adds a key to the account. Never retried. */

@@ -59,21 +59,18 @@ describe('templateSchema', () => {
 
 describe('templateSearchQuery', () => {
   const parse = (v: string): unknown => JSON.parse(v)
-  const decoded = (q: Record<string, string>) =>
-    Object.fromEntries(Object.entries(q).map(([k, v]) => [k, parse(v)]))
 
-  it('filters on the scope and sorts as JSON query parameters', () => {
-    expect(decoded(templateSearchQuery('mine', 1183001))).toEqual({
-      select_filters: { creator_id: { eq: 1183001 } },
-      order_by: [{ col: 'created_at', dir: 'desc' }],
-    })
-    expect(decoded(templateSearchQuery('recommended'))).toEqual({
-      select_filters: { recommended: { eq: true } },
-      order_by: [{ col: 'count_created', dir: 'desc' }],
-    })
-    expect(decoded(templateSearchQuery('public')).select_filters).toEqual({
-      private: { eq: false },
-    })
+  it('filters on the scope and orders by a plain column name, as Vast documents', () => {
+    const mine = templateSearchQuery('mine', 1183001)
+    expect(mine.order_by).toBe('created_at')
+    expect(parse(mine.select_filters ?? '')).toEqual({ creator_id: { eq: 1183001 } })
+    const recommended = templateSearchQuery('recommended')
+    expect(recommended.order_by).toBe('count_created')
+    expect(parse(recommended.select_filters ?? '')).toEqual({ recommended: { eq: true } })
+    // Vast lists no `private` filter field; public templates may carry private: null.
+    const pub = templateSearchQuery('public')
+    expect(pub.order_by).toBe('count_created')
+    expect(parse(pub.select_filters ?? '')).toEqual({})
   })
 
   it('refuses "mine" without the account id', () => {
@@ -103,7 +100,10 @@ describe('searchTemplates against the simulator', () => {
     pacer.reset()
     const all = await searchTemplates({ scope: 'public' })
     expect(all.templates.length).toBeGreaterThan(recommended.templates.length)
-    expect(all.templates.some((t) => t.private !== false)).toBe(false)
+    expect(all.templates.some((t) => t.private === true)).toBe(false)
+    expect(names(all.templates)).toContain('vLLM')
+    const used = all.templates.map((t) => t.count_created ?? 0)
+    expect(used).toEqual([...used].sort((a, b) => b - a))
     expect(all.dropped).toBe(0)
   })
 })

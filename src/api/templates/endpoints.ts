@@ -8,22 +8,33 @@ import { templateSchema, templatesEnvelopeSchema, type Template } from './schema
 
 export type TemplateScope = 'recommended' | 'mine' | 'public'
 
+/** The column each scope sorts by: the most used first, except in "mine", where the newest are. */
+const ORDER_COLUMN: Record<TemplateScope, 'created_at' | 'count_created'> = {
+  mine: 'created_at',
+  recommended: 'count_created',
+  public: 'count_created',
+}
+
 /**
- * The search's query string: `select_filters` and `order_by` as JSON (reference §2.7). "Mine"
- * needs the account's id; the most used come first, except in "mine", where the newest do.
+ * The search's query string: `select_filters` as JSON and `order_by` as a plain column name, as
+ * Vast documents them (docs yaml/search_templates). Vast lists no `private` filter and public
+ * templates may carry `private: null` (cli query.py), so "public" sends no filter and is
+ * narrowed locally. "Mine" needs the account's id.
  */
 export function templateSearchQuery(scope: TemplateScope, userId?: number): Record<string, string> {
-  let filters: Record<string, { eq: number | boolean }>
+  let filters: Record<string, { eq: number | boolean }> = {}
   if (scope === 'mine') {
     if (userId === undefined) throw new Error('"My templates" needs the account id')
     filters = { creator_id: { eq: userId } }
   } else if (scope === 'recommended') filters = { recommended: { eq: true } }
-  else filters = { private: { eq: false } }
-  const order = scope === 'mine' ? 'created_at' : 'count_created'
-  return {
-    select_filters: JSON.stringify(filters),
-    order_by: JSON.stringify([{ col: order, dir: 'desc' }]),
-  }
+  return { select_filters: JSON.stringify(filters), order_by: ORDER_COLUMN[scope] }
+}
+
+/** Vast does not document the sort direction: the rows are put in descending order here. */
+function inScope(scope: TemplateScope, rows: Template[]): Template[] {
+  const column = ORDER_COLUMN[scope]
+  const kept = scope === 'public' ? rows.filter((t) => t.private !== true) : rows
+  return kept.toSorted((a, b) => (b[column] ?? 0) - (a[column] ?? 0))
 }
 
 export interface TemplateSearchResult {
@@ -50,5 +61,5 @@ export async function searchTemplates({
     signal,
   })
   const { rows, dropped } = readListRows(templateSchema, templates, 'Template search')
-  return { templates: rows, dropped }
+  return { templates: inScope(scope, rows), dropped }
 }

@@ -3,6 +3,7 @@ import * as z from 'zod/mini'
 import { instanceSchema, type Instance } from '../../api/instances/schemas'
 import {
   accruedCost,
+  spendable,
   burnOf,
   burnRate,
   formatRunway,
@@ -148,5 +149,13 @@ describe('per-instance summaries', () => {
     const summary = runningSummary(list)
     expect(summary.running).toBe(2)
     expect(summary.perHour).toBeCloseTo(1.5, 6)
+  })
+})
+
+describe('spendable', () => {
+  it('uses credit when Vast sends it, else balance, else nothing', () => {
+    expect(spendable({ credit: 5, balance: 0 })).toEqual({ amount: 5, field: 'credit' })
+    expect(spendable({ credit: null, balance: 12.5 })).toEqual({ amount: 12.5, field: 'balance' })
+    expect(spendable({})).toBeNull()
   })
 })

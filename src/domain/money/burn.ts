@@ -80,6 +80,31 @@ export function burnRate(instances: readonly CostFields[]): Burn {
  * Hours until the credit runs out at `perHour`: 0 when the credit is gone, Infinity when nothing
  * bills, null when the credit is unknown.
  */
+/** What the account can spend, and which of Vast's fields it came from. */
+export interface Spendable {
+  amount: number
+  field: 'credit' | 'balance'
+}
+
+/**
+ * Vast's docs list `balance` for `/users/current/`, their example and the CLI show `credit`
+ * (vast-api-notes, users/current). Neither is required: `credit` first, else `balance`.
+ */
+export function spendable(account: {
+  credit?: number | null
+  balance?: number | null
+}): Spendable | null {
+  if (account.credit != null && Number.isFinite(account.credit))
+    return { amount: account.credit, field: 'credit' }
+  if (account.balance != null && Number.isFinite(account.balance))
+    return { amount: account.balance, field: 'balance' }
+  return null
+}
+
+/** The note under a money figure: which of Vast's fields it is. */
+export const spendableNote = (money: Spendable | null): string =>
+  money ? `from Vast's ${money.field} field` : 'Vast sent neither credit nor balance'
+
 export function runwayHours(credit: number | null | undefined, perHour: number): number | null {
   if (credit == null || !Number.isFinite(credit)) return null
   if (credit <= 0) return 0

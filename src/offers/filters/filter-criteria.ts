@@ -5,6 +5,7 @@
  */
 import type { BundlesQuery, FieldFilter } from '../../api/offers/bundles-query'
 import type { Offer } from '../../api/offers/schemas'
+import { formatPercent } from '../../domain/format'
 import { isVerified } from '../offer-format'
 import {
   computeCapToApi,
@@ -33,6 +34,8 @@ export interface FilterCriterion {
   test: (offer: Offer, f: OfferFilters) => boolean
   /** Is `narrow` at least as strict as `broad` (both active)? */
   tighter: (broad: OfferFilters, narrow: OfferFilters) => boolean
+  /** The row's own value, in the filter's units, to say why a row breaks it. */
+  rowValue?: (offer: Offer) => string
 }
 
 const gte = (value: number | null | undefined, min: number) => value != null && value >= min
@@ -44,9 +47,14 @@ function minCriterion(
   describe: (v: number) => string,
   toApi: (v: number) => number,
   read: (offer: Offer) => number | null | undefined,
+  show?: (value: number) => string,
 ): FilterCriterion {
   const get = (f: OfferFilters) => f[key] ?? 0
   return {
+    rowValue: (offer) => {
+      const value = read(offer)
+      return value == null ? 'not sent' : show ? show(value) : compactNumber(value)
+    },
     id: key,
     describe: (f) => describe(get(f)),
     active: (f) => f[key] !== null,
@@ -179,8 +187,9 @@ export const filterCriteria: readonly FilterCriterion[] = [
     'reliability',
     (v) => `reliability ≥ ${compactNumber(v)}%`,
     percentToFraction,
-    // The server compares `reliability` (reliability2 is its alias).
+    // The server compares `reliability` (reliability2 is its alias); the table shows the same.
     (o) => o.reliability ?? o.reliability2,
+    formatPercent,
   ),
   {
     id: 'maxPrice',
@@ -220,6 +229,21 @@ export const filterCriteria: readonly FilterCriterion[] = [
 
 export const activeCriteria = (filters: OfferFilters) =>
   filterCriteria.filter((criterion) => criterion.active(filters))
+
+/**
+ * The active filters a row breaks, each as "reliability ≥ 99% (row: 92.6%)". Vast's search
+ * has known filter bugs, so every row it returns is checked again here.
+ */
+export function filterBreaks(offer: Offer, filters: OfferFilters): string[] {
+  return activeCriteria(filters)
+    .filter((criterion) => !criterion.test(offer, filters))
+    .map((criterion) => {
+      const row = criterion.rowValue?.(offer)
+      return row === undefined
+        ? criterion.describe(filters)
+        : `${criterion.describe(filters)} (row: ${row})`
+    })
+}
 
 /** Does a loaded offer pass every active filter? */
 export function offerMatches(offer: Offer, filters: OfferFilters): boolean {

@@ -40,14 +40,23 @@ describe('toVastaiCli', () => {
   it('writes the query in the CLI units and spellings', () => {
     const cli = toVastaiCli(toBundlesQuery(filters))
     expect(cli).toBe(
-      "vastai search offers 'gpu_name in [RTX_4090,H100_SXM] gpu_ram>=22.855 " +
-        "cpu_ram>=64 verified=true dph_total<=1.5 geolocation in [US,CA] duration>=7' -o 'dph_total' " +
+      "vastai search offers 'rented=False gpu_name in [RTX_4090,H100_SXM] gpu_ram>=22.855 " +
+        "cpu_ram>=64 verified=True dph_total<=1.5 geolocation in [US,CA] duration>=7' -o 'dph_total' " +
         '--type bid --limit 100 --storage 10',
     )
   })
 
+  it('writes rented=False out: the current CLI command does not add it, the app sends it', () => {
+    const cli = toVastaiCli(toBundlesQuery(DEFAULT_FILTERS))
+    expect(cli).toMatch(/^vastai search offers '[^']*\brented=False\b/)
+    expect(cli).not.toContain('rentable')
+    expect(cli).not.toContain('external')
+  })
+
   it('turns the CLI default "verified" off when the search allows unverified machines', () => {
     const cli = toVastaiCli(toBundlesQuery({ ...DEFAULT_FILTERS, verified: false }))
-    expect(cli).toBe("vastai search offers 'verified=any' -o 'score-' --limit 100 --storage 10")
+    expect(cli).toBe(
+      "vastai search offers 'verified=any rented=False' -o 'score-' --limit 100 --storage 10",
+    )
   })
 })

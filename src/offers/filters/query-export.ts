@@ -20,8 +20,12 @@ export function toCurl(query: BundlesQuery): string {
   ].join(' \\\n')
 }
 
-/** The CLI adds these itself (rentable, unrented, not external). */
-const CLI_DEFAULTS = new Set(['rentable', 'rented', 'external'])
+/**
+ * The CLI command adds these itself (rentable, not external) — but not `rented`: today's
+ * `vastai search offers` sends no `rented` filter, so the app's `rented=false` is written out
+ * (vast-api-notes, "Default filters").
+ */
+const CLI_DEFAULTS = new Set(['rentable', 'external'])
 const OPS: Record<string, string> = {
   eq: '=',
   neq: '!=',
@@ -40,6 +44,8 @@ function cliValue(field: string, value: ScalarValue): string {
     return String(Number((value / scale).toFixed(6)))
   }
   if (typeof value === 'string') return field === 'gpu_name' ? value.replaceAll(' ', '_') : value
+  // The CLI's query parser reads `True`/`False` (and lower case).
+  if (typeof value === 'boolean') return value ? 'True' : 'False'
   return String(value)
 }
 

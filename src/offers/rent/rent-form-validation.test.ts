@@ -90,6 +90,12 @@ describe('environment', () => {
     expect(parseEnv('')).toEqual({ env: {} })
   })
 
+  it('strips quote characters from both ends of a value, as the vastai CLI does', () => {
+    expect(parseEnv('A="x y"\nB=\'z\'\nC="q\nD=\'"mixed"\'\nE=in"side')).toEqual({
+      env: { A: 'x y', B: 'z', C: 'q', D: 'mixed', E: 'in"side' },
+    })
+  })
+
   it.each([
     ['FOO BAR=1', 'Line 1: write NAME=value'],
     ['1ABC=x', 'Line 1: write NAME=value'],

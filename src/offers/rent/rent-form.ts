@@ -116,7 +116,8 @@ export function parseEnv(text: string): { env: Record<string, string> } | { erro
       return {
         error: `${where}: write NAME=value; a name has letters, digits and _ and does not start with a digit.`,
       }
-    const value = assignment.slice(eq + 1)
+    // As the vastai CLI's parse_env: every quote character at either end goes, matched or not.
+    const value = assignment.slice(eq + 1).replace(/^['"]+|['"]+$/g, '')
     if (name in env) return { error: `${where}: ${name} is set twice.` }
     if (value.length > MAX_ENV_VALUE)
       return { error: `${where}: the value of ${name} is over ${MAX_ENV_VALUE} characters.` }
