@@ -37,7 +37,7 @@ export function renderPage() {
   }
   return { ...view, user, onRented, loaded }
 }
-export const table = () => screen.findByRole('table', { name: 'GPU offers' })
+export const table = () => screen.findByRole('table', { name: 'GPU offers' }, SLOW)
 /** Body rows: every row but the header row. */
 export const bodyRows = (t: HTMLElement) => within(t).getAllByRole('row').slice(1)
 export const cellText = (row: HTMLElement, index: number) =>
