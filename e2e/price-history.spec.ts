@@ -21,6 +21,10 @@ test('price history: every search is kept on this device, summarized per GPU mod
   const perModel = page.getByRole('table', { name: '$/GPU-hour seen per GPU model' })
   const first = perModel.getByRole('row').nth(1)
   await expect(first.getByRole('cell').nth(1)).toHaveText(/^\$\d+\.\d{3}$/)
+  // The model's cheapest hours to rent, from the hour-of-day buckets of the market memory.
+  await expect(
+    first.getByRole('img', { name: /cheapest hours: \d\d:00 \(\$\d+\.\d{3}\)/ }),
+  ).toBeVisible()
 
   // Kept across a reload (IndexedDB); the reloaded page's own search is the third snapshot.
   await page.reload()
@@ -28,11 +32,17 @@ test('price history: every search is kept on this device, summarized per GPU mod
   await expect(page.getByText('Price history on this device (3 searches)')).toBeVisible()
   await page.getByText(/^Price history on this device/).click()
   const download = page.waitForEvent('download')
-  await page.getByRole('button', { name: 'Export price history' }).click()
+  await page.getByRole('button', { name: 'Export market memory' }).click()
   const file = await (await download).path()
   const text = await readFile(file, 'utf8')
-  expect(JSON.parse(text)).toMatchObject({ format: 'vast-console.price-history', version: 1 })
-  // Exported as JSON: exactly the three searches, each an on-demand snapshot.
-  expect(text.match(/"type": ?"on-demand"/g)).toHaveLength(3)
-  await expect(page.getByText('Price history exported.')).toBeVisible()
+  const exported: unknown = JSON.parse(text)
+  expect(exported).toMatchObject({ format: 'vast-console.market-memory', version: 2 })
+  // One JSON file: exactly the three searches, each an on-demand snapshot, and the machines seen.
+  expect(exported).toHaveProperty('snapshots.length', 3)
+  expect(exported).toHaveProperty('snapshots.2.type', 'on-demand')
+  expect(exported).toHaveProperty('machines.0.sightings.0.price')
+  await expect(page.getByText('Market memory exported.')).toBeVisible()
+
+  // Each machine seen in more than one search shows what this browser remembers of it.
+  await expect(table.getByText(/^usually \$\d+\.\d{3}\/hr \(\d+ seen\)$/).first()).toBeVisible()
 })

@@ -75,7 +75,7 @@ test.describe('renting under faults, through the UI', () => {
     await here.getByRole('button', { name: 'Rent', exact: true }).click()
     await expect(here.getByRole('status')).toContainText('Sending the rental to Vast')
     await there.getByRole('button', { name: 'Rent', exact: true }).click()
-    await expect(there.getByRole('alert')).toContainText('already being rented from another tab')
+    await expect(there.getByRole('alert')).toContainText(/another tab is renting this offer/i)
     await expect(cards(page)).toHaveCount(1, { timeout: 20_000 })
     expect(await sim.requests({ method: 'PUT', path: /^\/api\/v0\/asks\/\d+\/$/ })).toHaveLength(1)
   })

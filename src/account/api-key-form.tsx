@@ -14,10 +14,20 @@ export interface ApiKeyFormProps {
   /** Shown above the form when the saved key stopped working mid-session. */
   rejectedNotice?: boolean
   onSaved?: () => void
+  /**
+   * Called as a key's check starts, so work that needs the key (the dashboard's code, the first
+   * search) can start alongside; the returned function is told whether the key was accepted.
+   */
+  onVerifying?: (key: string) => (accepted: boolean) => void
 }
 
 /** Enter once, verify against /users/current/, keep where the user chose. */
-export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKeyFormProps) {
+export function ApiKeyForm({
+  onTryDemo,
+  rejectedNotice = false,
+  onSaved,
+  onVerifying,
+}: ApiKeyFormProps) {
   const queryClient = useQueryClient()
   const entry = useKeyEntry()
   const [demoPending, setDemoPending] = useState(false)
@@ -27,13 +37,19 @@ export function ApiKeyForm({ onTryDemo, rejectedNotice = false, onSaved }: ApiKe
 
   async function save(event: FormEvent) {
     event.preventDefault()
+    const candidate = entry.key.trim()
+    const settle = candidate && !entry.pending ? onVerifying?.(candidate) : undefined
     const verified = await entry.verify()
-    if (!verified) return
+    if (!verified) {
+      settle?.(false)
+      return
+    }
     submitApiKey(verified.key, entry.remember, 'live', {
       userId: verified.account.id,
       name: accountName(verified.account),
     })
     queryClient.setQueryData(accountQueries.current().queryKey, verified.account)
+    settle?.(true)
     entry.setKey('')
     onSaved?.()
   }

@@ -12,6 +12,7 @@ export type RouteKey =
   | 'gpu-names'
   | 'bundles'
   | 'asks'
+  | 'bid-price'
   | 'instances-list'
   | 'instance-get'
   | 'instance-put'
@@ -36,6 +37,8 @@ export const ROUTE_LIMITS: Record<RouteKey, Limit> = {
   'gpu-names': { minIntervalMs: 1000 },
   bundles: { minIntervalMs: 1000, window: { count: 10, windowMs: 60_000 } },
   asks: { minIntervalMs: 4500 },
+  // change_bid.yaml: threshold 5.5.
+  'bid-price': { minIntervalMs: 5500 },
   'instances-list': { minIntervalMs: 1000 },
   'instance-get': { minIntervalMs: 2000 },
   'instance-put': { minIntervalMs: 1000 },

@@ -67,3 +67,33 @@ describe('statusSince (the fast poll stuck clock)', () => {
     expect(statusSince(box(6, 'loading'), 5_000)).toBe(5_000)
   })
 })
+
+describe('recordSightings: outbid, auto-stopped and contract-end events', () => {
+  const row = (id: number, fields: Record<string, unknown>) =>
+    z.parse(instanceSchema, { id, actual_status: 'running', intended_status: 'running', ...fields })
+  it('raises outbid for a bid held stopped after running', () => {
+    recordSightings([row(1, { is_bid: true })], 1_000)
+    expect(recordSightings([row(1, { is_bid: true, actual_status: 'stopped' })], 2_000)).toEqual([
+      { id: 1, kind: 'outbid', at: 2_000 },
+    ])
+  })
+  it('raises auto-stopped when the watchdog deadline had passed', () => {
+    const onstart = '# vast-console auto-stop v2 (rules 1.s.0.0)\n'
+    recordSightings([row(2, { onstart })], 5_000)
+    const stopped = row(2, { onstart, actual_status: 'exited', intended_status: 'stopped' })
+    expect(recordSightings([stopped], 6_000)).toEqual([{ id: 2, kind: 'auto_stopped', at: 6_000 }])
+  })
+  it('warns once 24 h and once 1 h before the contract ends', () => {
+    const end = 100_000
+    const at = (hoursLeft: number) => (end - hoursLeft * 3600) * 1000
+    expect(recordSightings([row(3, { end_date: end })], at(30))).toEqual([])
+    expect(recordSightings([row(3, { end_date: end })], at(20))).toEqual([
+      { id: 3, kind: 'ending_24h', at: at(20) },
+    ])
+    expect(recordSightings([row(3, { end_date: end })], at(19))).toEqual([])
+    expect(recordSightings([row(3, { end_date: end })], at(0.5))).toEqual([
+      { id: 3, kind: 'ending_1h', at: at(0.5) },
+    ])
+    expect(recordSightings([row(3, { end_date: end })], at(0.4))).toEqual([])
+  })
+})

@@ -9,6 +9,8 @@
 import { useEffect } from 'react'
 import { create } from 'zustand'
 import * as z from 'zod/mini'
+import { readWatchdog } from '../domain/auto-stop'
+import { endWarning, isOutbid } from '../domain/fleet'
 import { uiStatus, type UiStatus } from '../domain/instance-status'
 import type { Instance } from './instances/schemas'
 
@@ -30,19 +32,38 @@ export interface Observed {
   gone?: boolean
   /** The held account it was listed for: another account's list never marks it destroyed. */
   account?: string
+  /** The contract-end warnings already raised ('24h', '1h'). */
+  warned?: EndWarning[]
 }
+
+type EndWarning = '24h' | '1h'
 
 /** A transition worth telling the user about, raised once when first observed. */
 export interface InstanceEvent {
   id: number
-  kind: 'running' | 'stopped' | 'error' | 'host_offline' | 'destroyed'
+  kind: InstanceEventKind
   at: number
 }
+
+export const INSTANCE_EVENT_KINDS = [
+  'running',
+  'stopped',
+  'auto_stopped',
+  'outbid',
+  'error',
+  'host_offline',
+  'destroyed',
+  'ending_24h',
+  'ending_1h',
+] as const
+export type InstanceEventKind = (typeof INSTANCE_EVENT_KINDS)[number]
 
 const EVENT_KINDS: Partial<Record<UiStatus, InstanceEvent['kind']>> = {
   running: 'running',
   stopped: 'stopped',
   error: 'error',
+  exited: 'error',
+  outbid: 'stopped',
   host_offline: 'host_offline',
 }
 
@@ -59,6 +80,8 @@ const STATUSES = [
   'scheduling',
   'paused',
   'host_offline',
+  'outbid',
+  'exited',
   'error',
   'unknown',
 ] as const satisfies readonly UiStatus[]
@@ -70,6 +93,7 @@ const storedSchema = z.record(
     lastSeen: z.number(),
     gone: z.optional(z.boolean()),
     account: z.optional(z.string()),
+    warned: z.optional(z.array(z.enum(['24h', '1h']))),
   }),
 )
 
@@ -98,10 +122,12 @@ const store = create<{ map: ObservedMap }>()(() => ({
 
 /**
  * Records the statuses in one complete list response of one account and returns the events it
- * reveals: a change into running, stopped, error or host offline, or an instance of that account
- * no longer listed. An instance seen for the first time raises nothing; a change is raised once
- * (it is stored). Instances of other accounts (and older entries without an account, which are
- * adopted by the first account that lists them) are left alone.
+ * reveals: a change into running, stopped (auto-stopped when the watchdog's deadline had passed),
+ * error or host offline, an interruptible instance outbid, an instance of that account no longer
+ * listed, and a contract ending within 24 h and within 1 h. An instance seen for the first time
+ * raises no status event; each event is raised once (it is stored). Instances of other accounts
+ * (and older entries without an account, which are adopted by the first account that lists them)
+ * are left alone.
  */
 export function recordSightings(
   instances: readonly Instance[],
@@ -125,16 +151,23 @@ export function recordSightings(
     const status = uiStatus(instance)
     const entry = map[id]
     const last = entry?.history.at(-1)
+    const warned = entry?.warned ?? []
+    const due = endWarning(instance, now)
+    const warn = due && !warned.includes(due) ? due : null
+    const kept = warn ? { warned: [...warned, warn] } : entry?.warned ? { warned } : {}
+    if (warn)
+      events.push({ id: instance.id, kind: warn === '1h' ? 'ending_1h' : 'ending_24h', at: now })
     if (!entry || last?.status !== status) {
       map[id] = {
         history: [...(entry?.history ?? []), { status, at: now }].slice(-20),
         lastSeen: now,
         ...tag,
+        ...kept,
       }
-      const kind = EVENT_KINDS[status]
+      const kind = eventKind(instance, status, last?.status, now)
       if (entry && !entry.gone && kind) events.push({ id: instance.id, kind, at: now })
     } else {
-      map[id] = { ...entry, lastSeen: now, ...tag }
+      map[id] = { ...entry, lastSeen: now, ...tag, ...kept }
     }
   }
   for (const [id, entry] of Object.entries(map)) {
@@ -143,6 +176,21 @@ export function recordSightings(
   store.setState({ map })
   save(map)
   return events
+}
+
+/** The event a change into `status` raises, if any. */
+function eventKind(
+  instance: Instance,
+  status: UiStatus,
+  previous: UiStatus | undefined,
+  now: number,
+): InstanceEventKind | null {
+  if (previous === 'running' && isOutbid(instance)) return 'outbid'
+  if (status === 'stopped') {
+    const deadline = readWatchdog(instance)?.rules.deadline
+    if (deadline?.action === 'stop' && deadline.atSec * 1000 <= now) return 'auto_stopped'
+  }
+  return EVENT_KINDS[status] ?? null
 }
 
 /**

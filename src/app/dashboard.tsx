@@ -1,7 +1,11 @@
 import { lazy, Suspense, useCallback, useEffect, useState, type KeyboardEvent } from 'react'
 import { AccountPanel } from '../account/account-panel'
+import { FleetLine } from '../instances/fleet-line'
+import { Inbox } from '../instances/inbox'
 import { useDeliverEvents } from '../instances/inbox-store'
 import { InstancesPage } from '../instances/instances-page'
+import { BootRecorder } from '../offers/market/boot-recorder'
+import { WatchRunner } from '../offers/market/watch-runner'
 import { OffersPage } from '../offers/offers-page'
 import type { BudgetEvent } from '../spending/budget-watch'
 import { ConfirmDialog } from '../ui/confirm-dialog'
@@ -11,6 +15,7 @@ import { useTab, type Tab } from './use-tab'
 import { PanelBoundary } from './panel-boundary'
 import { AccountTab } from './account-tab'
 import { StatusBanners } from './status-banners'
+import { useFleetWatch } from './use-fleet-watch'
 
 const TABS: { id: Tab; label: string }[] = [
   { id: 'offers', label: 'Offers' },
@@ -41,6 +46,7 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
   const [tab, setTab] = useTab()
   const [highlightId, setHighlightId] = useState<number | null>(null)
   const deliver = useDeliverEvents()
+  const instances = useFleetWatch()
   // A budget's auto-stop is logged in the events inbox, like any other stop.
   const onBudgetEvent = useCallback(
     (event: BudgetEvent) => {
@@ -78,6 +84,12 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
       <header className="border-b border-border bg-surface">
         <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
           <p className="text-lg font-semibold text-text">Vast GPU Console</p>
+          <PanelBoundary name="Fleet">
+            <div className="flex flex-wrap items-center gap-2">
+              <FleetLine instances={instances} onOpen={() => setTab('instances')} />
+              <Inbox />
+            </div>
+          </PanelBoundary>
           <PanelBoundary name="Budgets">
             <Suspense fallback={null}>
               <BudgetWatch onEvent={onBudgetEvent} />
@@ -154,6 +166,8 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
       )}
       <ConfirmDialog />
       <Toaster />
+      <BootRecorder />
+      <WatchRunner />
     </>
   )
 }

@@ -1,3 +1,4 @@
+import { useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { lazy, Suspense } from 'react'
 import {
   forgetApiKey,
@@ -9,13 +10,28 @@ import { useAccountSwitch } from '../api/use-account-switch'
 import { enterDemo, stopDemoMode } from './demo'
 import { KeyScreen } from './key-screen'
 import { clearKeyRejected, useKeyRejected } from './session-store'
+import { readTab } from './use-tab'
 
 const Dashboard = lazy(() => import('./dashboard').then((m) => ({ default: m.Dashboard })))
 
 /** Starts fetching the dashboard chunk early (a returning user with a saved key needs it at once). */
 export const preloadDashboard = () => void import('./dashboard')
 
+/**
+ * While a new key is checked: fetch the dashboard's code and, when it opens on offers, run its
+ * first search with the key; the answer is kept if the key is accepted, dropped if not.
+ */
+const startWithKey = (client: QueryClient) => (key: string) => {
+  preloadDashboard()
+  if (readTab() !== 'offers') return () => undefined
+  const search = import('./early-search').then((m) => m.startFirstSearch(key))
+  return (accepted: boolean) => {
+    void search.then((early) => (accepted ? early.adopt(client) : early.discard()))
+  }
+}
+
 export function Shell() {
+  const client = useQueryClient()
   const hasKey = useApiKeyPresent()
   const keyRejected = useKeyRejected()
 
@@ -41,6 +57,7 @@ export function Shell() {
           clearKeyRejected()
         }}
         onSaved={clearKeyRejected}
+        onVerifying={startWithKey(client)}
       />
     )
   }

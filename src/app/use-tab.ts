@@ -14,7 +14,7 @@ const subscribe = (listener: () => void) => {
     window.removeEventListener('popstate', listener)
   }
 }
-const readTab = (): Tab => {
+export const readTab = (): Tab => {
   const value = new URLSearchParams(window.location.search).get('tab')
   return isTab(value) ? value : 'offers'
 }

@@ -14,6 +14,8 @@ export interface InstanceFields {
   actual_status?: string | null
   intended_status?: string | null
   status_msg?: string | null
+  /** Interruptible (a bid): paused, not failed, when outbid. */
+  is_bid?: boolean | null
   label?: string | null
   image_runtype?: string | null
   public_ipaddr?: string | null

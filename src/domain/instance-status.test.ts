@@ -27,7 +27,8 @@ describe('uiStatus', () => {
     [s('running', 'stopped'), 'Stopping'],
     [s('exited', 'stopped'), 'Stopped'],
     [s('stopped', 'stopped'), 'Stopped'],
-    [s('exited', 'running'), 'Starting'],
+    [s('exited', 'running'), 'Exited unexpectedly — storage still billing'],
+    [s('stopped', 'running'), 'Starting'],
     [s('unknown'), 'Host offline'],
     [s('offline'), 'Host offline'],
     [s('rebooting'), 'Rebooting'],
@@ -40,7 +41,10 @@ describe('uiStatus', () => {
       ),
       'Error',
     ],
-    [s('exited', 'running', 'container exited with error code 1'), 'Error'],
+    [
+      s('exited', 'running', 'container exited with error code 1'),
+      'Exited unexpectedly — storage still billing',
+    ],
     [s('hibernating'), 'Unknown (hibernating)'],
   ])('%o reads as %s', (instance, label) => {
     expect(statusLabel(instance)).toBe(label)
@@ -52,15 +56,28 @@ describe('uiStatus', () => {
     expect(isTransitioning(s('running', 'stopped'))).toBe(true)
     expect(isTransitioning(s('running'))).toBe(false)
     expect(isTransitioning(s('exited', 'stopped'))).toBe(false)
+    // Vast: an exited container never reaches running by itself (docs hello-world.mdx).
+    expect(isTransitioning(s('exited', 'running', ''))).toBe(false)
     expect(isTransitioning(s('offline'))).toBe(false)
     expect(isTransitioning(s('created', 'running', 'OCI runtime create failed'))).toBe(false)
     expect(uiStatus(s('hibernating'))).toBe('unknown')
     expect(isTransitioning(s('hibernating'))).toBe(false)
   })
 
+  it('an outbid interruptible instance is not "Starting" and is not fast-polled', () => {
+    const outbid = { ...s('stopped', 'running', ''), is_bid: true }
+    expect(uiStatus(outbid)).toBe('outbid')
+    expect(statusLabel(outbid)).toBe('Outbid — storage still billing')
+    expect(isTransitioning(outbid)).toBe(false)
+    expect(canStart(outbid)).toBe(false)
+    expect(uiStatus({ ...s('exited', 'running', ''), is_bid: true })).toBe('outbid')
+    expect(uiStatus({ ...s('stopped', 'running', ''), is_bid: false })).toBe('starting')
+  })
+
   it('offers start on stopped instances and stop on live ones', () => {
     expect(canStart(s('exited', 'stopped'))).toBe(true)
     expect(canStart(s('running'))).toBe(false)
+    expect(canStart(s('exited', 'running'))).toBe(true)
     expect(canStop(s('running'))).toBe(true)
     expect(canStop(s('exited', 'stopped'))).toBe(false)
   })

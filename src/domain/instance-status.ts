@@ -15,6 +15,8 @@ export type UiStatus =
   | 'scheduling'
   | 'paused'
   | 'host_offline'
+  | 'outbid'
+  | 'exited'
   | 'error'
   | 'unknown'
 
@@ -29,11 +31,13 @@ export const STATUS_LABELS: Record<UiStatus, string> = {
   scheduling: 'Waiting for GPUs',
   paused: 'Paused',
   host_offline: 'Host offline',
+  outbid: 'Outbid — storage still billing',
+  exited: 'Exited unexpectedly — storage still billing',
   error: 'Error',
   unknown: 'Unknown',
 }
 
-type StatusFields = Pick<Instance, 'actual_status' | 'intended_status' | 'status_msg'>
+type StatusFields = Pick<Instance, 'actual_status' | 'intended_status' | 'status_msg' | 'is_bid'>
 
 const ERROR_MSG =
   /OCI runtime create failed|error response from daemon|failed to (create|start|pull)|no such image|manifest unknown/i
@@ -55,9 +59,13 @@ export function uiStatus(instance: StatusFields): UiStatus {
     case 'exited':
     case 'stopped':
       if (intended === 'stopped') return 'stopped'
-      return ERROR_MSG.test(msg) || (actual === 'exited' && /exit|error|fail/i.test(msg))
-        ? 'error'
-        : 'starting'
+      if (ERROR_MSG.test(msg)) return 'error'
+      // Interruptible and paused by a higher bid: waits for the market, its disk bills
+      // (docs instance-types.mdx). A restart on its way reads "scheduling" instead.
+      if (instance.is_bid === true && !/scheduling/i.test(msg)) return 'outbid'
+      // Vast: `exited` = "Container process exited unexpectedly"; it never reaches running by
+      // itself while its disk keeps billing (docs show-instances.mdx, hello-world.mdx).
+      return actual === 'exited' ? 'exited' : 'starting'
     case 'rebooting':
     case 'restarting':
       return 'rebooting'
@@ -105,9 +113,18 @@ export const canStop = (instance: StatusFields) => {
 }
 export const canStart = (instance: StatusFields) => {
   const s = uiStatus(instance)
-  return s === 'stopped' || (s === 'error' && (instance.intended_status ?? '') === 'stopped')
+  return (
+    s === 'stopped' ||
+    s === 'exited' ||
+    (s === 'error' && (instance.intended_status ?? '') === 'stopped')
+  )
 }
 export const canDestroy = () => true
+
+const STORAGE_ONLY: ReadonlySet<UiStatus> = new Set(['stopped', 'exited', 'outbid'])
+
+/** Not running a container: only its disk bills. */
+export const billsStorageOnly = (instance: StatusFields) => STORAGE_ONLY.has(uiStatus(instance))
 
 /** SSH: direct through ports["22/tcp"] and the public IP when present, else the proxy. */
 export function sshCommand(

@@ -4,6 +4,7 @@
  * billing (with its price); a destroy says the data is deleted and what billing ends.
  */
 import { formatRate } from '../domain/format'
+import { stripMarkers } from '../domain/watchdog-rules'
 
 export interface ConfirmWording {
   title: string
@@ -11,8 +12,11 @@ export interface ConfirmWording {
   confirmLabel: string
 }
 
-/** ` "my-label"`, or nothing without a label. */
-const quoted = (label: string | null | undefined) => (label ? ` "${label}"` : '')
+/** ` "my-label"` (without the internal auto-stop marker), or nothing without a label. */
+const quoted = (label: string | null | undefined) => {
+  const text = stripMarkers(label)
+  return text ? ` "${text}"` : ''
+}
 
 export function stopWording(target: {
   id: number

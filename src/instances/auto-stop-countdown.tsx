@@ -7,7 +7,7 @@ import type { Instance } from '../api/instances/schemas'
 import { Button } from '../ui/button'
 import { showToast } from '../ui/toast-store'
 import { formatSpan } from './timeline'
-import { useNow } from './use-now'
+import { useNow } from '../ui/use-now'
 
 export const EXTEND_HOURS = 1
 

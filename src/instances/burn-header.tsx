@@ -5,9 +5,7 @@ import type { Instance } from '../api/instances/schemas'
 import { cn } from '../ui/cn'
 import { formatRate, formatUsd } from '../domain/format'
 import { burnRate, formatRunway, runwayHours } from '../domain/money/burn'
-
-/** Below this many hours of runway the header turns into a warning. */
-export const LOW_RUNWAY_HOURS = 24
+import { LOW_RUNWAY_HOURS } from '../domain/fleet'
 
 function Figure({ term, value, note }: { term: string; value: string; note?: string }) {
   return (

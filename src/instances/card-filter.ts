@@ -33,6 +33,8 @@ const GROUP: Record<UiStatus, Exclude<StatusFilter, 'all'>> = {
   rebooting: 'changing',
   scheduling: 'changing',
   host_offline: 'problem',
+  exited: 'problem',
+  outbid: 'problem',
   error: 'problem',
   unknown: 'problem',
 }

@@ -1,7 +1,7 @@
 import { useCallback } from 'react'
 import { create } from 'zustand'
 import * as z from 'zod/mini'
-import type { InstanceEvent } from '../api/status-history-store'
+import { INSTANCE_EVENT_KINDS, type InstanceEvent } from '../api/status-history-store'
 
 /** The event inbox: instance transitions seen by this browser (kept in localStorage). */
 
@@ -18,7 +18,7 @@ const storedSchema = z.object({
   events: z.array(
     z.object({
       id: z.number(),
-      kind: z.enum(['running', 'stopped', 'error', 'host_offline', 'destroyed']),
+      kind: z.enum(INSTANCE_EVENT_KINDS),
       at: z.number(),
       read: z.boolean(),
     }),
@@ -53,9 +53,13 @@ function update(next: Partial<InboxState>): void {
 const TEXT: Record<InstanceEvent['kind'], string> = {
   running: 'is running',
   stopped: 'stopped (storage still bills)',
+  auto_stopped: 'was stopped by its watchdog (storage still bills)',
+  outbid: 'was outbid and stopped (storage still bills)',
   error: 'exited with an error',
   host_offline: 'lost its host (offline)',
   destroyed: 'is gone (destroyed)',
+  ending_24h: 'reaches its contract end within 24 h: Vast deletes its data after that',
+  ending_1h: 'reaches its contract end within 1 h: Vast deletes its data after that',
 }
 
 export const eventText = (event: InstanceEvent) => `Instance ${event.id} ${TEXT[event.kind]}`

@@ -9,20 +9,26 @@ const time = new Intl.DateTimeFormat('en-GB', {
   hour12: false,
 })
 
-/** The event inbox: transitions seen by this browser, newest first, and the notification opt-in. */
+/**
+ * The event inbox, in the header on every tab: transitions seen by this browser, newest first,
+ * and the notification opt-in.
+ */
 export function Inbox() {
   const headingId = useId()
   const { events, notify } = useInbox()
   const unread = events.filter((e) => !e.read).length
   const supported = typeof Notification !== 'undefined'
   return (
-    <details className="rounded-lg border border-border bg-surface p-3 text-sm">
-      <summary className="cursor-pointer font-medium text-text">
+    <details className="relative text-sm">
+      <summary className="cursor-pointer rounded-md border border-border px-3 py-1 font-medium text-text">
         Events{unread > 0 ? ` (${unread} new)` : ''}
       </summary>
-      <section aria-labelledby={headingId} className="mt-2 flex flex-col gap-2">
+      <section
+        aria-labelledby={headingId}
+        className="absolute right-0 z-20 mt-2 flex max-h-96 w-96 max-w-[90vw] flex-col gap-2 overflow-y-auto rounded-lg border border-border bg-surface p-3 shadow-lg"
+      >
         <h2 id={headingId} className="sr-only">
-          Events
+          Instance events
         </h2>
         <div className="flex flex-wrap gap-2">
           <Button size="sm" disabled={unread === 0} onClick={markAllRead}>
@@ -36,7 +42,8 @@ export function Inbox() {
         </div>
         {events.length === 0 ? (
           <p className="text-muted">
-            No events yet. Changes to running, stopped, error, offline or destroyed appear here.
+            No events yet. Running, stopped, auto-stopped, outbid, error, offline, destroyed and a
+            contract's approaching end appear here.
           </p>
         ) : (
           <ul className="flex flex-col gap-1">

@@ -1,8 +1,13 @@
 import { screen, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { http, HttpResponse } from 'msw'
+import { server } from '../simulator/node'
+import { submitApiKey } from '../api/api-key-store'
 import { describe, expect, it } from 'vitest'
 import * as z from 'zod/mini'
 import { instanceSchema, type Instance } from '../api/instances/schemas'
 import { renderWithClient } from '../test/render'
+import { ConfirmDialog } from '../ui/confirm-dialog'
 import { InstanceCard } from './instance-card'
 
 function instance(raw: Record<string, unknown>): Instance {
@@ -32,6 +37,10 @@ describe('InstanceCard', () => {
     ['Stopping', { actual_status: 'running', intended_status: 'stopped' }],
     ['Stopped', { actual_status: 'exited', intended_status: 'stopped' }],
     ['Host offline', { actual_status: 'offline', intended_status: 'running' }],
+    [
+      'Exited unexpectedly — storage still billing',
+      { actual_status: 'exited', intended_status: 'running', status_msg: '' },
+    ],
     [
       'Error',
       {
@@ -126,5 +135,78 @@ describe('InstanceCard', () => {
     )
     expect(within(card()).getByText('Loading image…')).toBeInTheDocument()
     expect(screen.queryByLabelText('SSH command')).not.toBeInTheDocument()
+  })
+
+  it("a stopped instance's Destroy names its storage billing, not its GPU $/hr", async () => {
+    const user = userEvent.setup()
+    renderWithClient(
+      <>
+        <InstanceCard
+          instance={instance({ actual_status: 'exited', intended_status: 'stopped' })}
+        />
+        <ConfirmDialog />
+      </>,
+    )
+    await user.click(within(card()).getByRole('button', { name: 'Destroy' }))
+    const dialog = screen.getByRole('dialog', { name: 'Destroy instance 27400001?' })
+    expect(dialog).toHaveTextContent('Its storage billing ends ($0.200/day)')
+    expect(dialog).not.toHaveTextContent('/hr')
+  })
+
+  it('no confirmation shows the internal auto-stop marker of the label', async () => {
+    const user = userEvent.setup()
+    renderWithClient(
+      <>
+        <InstanceCard
+          instance={instance({
+            label: 'train autostop@1790000000',
+            actual_status: 'running',
+            intended_status: 'running',
+          })}
+        />
+        <ConfirmDialog />
+      </>,
+    )
+    for (const action of ['Stop', 'Destroy']) {
+      await user.click(within(card()).getByRole('button', { name: action }))
+      const dialog = screen.getByRole('dialog')
+      expect(dialog).toHaveTextContent('"train"')
+      expect(dialog).not.toHaveTextContent('autostop@')
+      await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    }
+  })
+
+  it('an outbid instance says so, and Change bid sends one bid_price PUT after the confirmation', async () => {
+    const bodies: unknown[] = []
+    server.use(
+      http.put('*/api/v0/instances/bid_price/:id/', async ({ request }) => {
+        bodies.push(await request.json())
+        return HttpResponse.json({ success: true })
+      }),
+    )
+    submitApiKey('test-key-1234', false)
+    const user = userEvent.setup()
+    renderWithClient(
+      <InstanceCard
+        instance={instance({
+          actual_status: 'stopped',
+          intended_status: 'running',
+          is_bid: true,
+          min_bid: 0.15,
+          dph_base: 0.12,
+        })}
+      />,
+    )
+    expect(within(card()).getByText('Outbid — storage still billing')).toBeInTheDocument()
+    expect(within(card()).queryByText('Starting')).not.toBeInTheDocument()
+    await user.click(within(card()).getByRole('button', { name: 'Change bid' }))
+    const dialog = screen.getByRole('dialog', { name: 'Change bid of instance 27400001' })
+    expect(dialog).toHaveTextContent('Your bid now: $0.120/hr')
+    const price = within(dialog).getByRole('textbox', { name: 'New bid ($/hr)' })
+    await user.clear(price)
+    await user.type(price, '0.2')
+    await user.click(within(dialog).getByRole('button', { name: 'Change bid to $0.200/hr' }))
+    await within(dialog).findByRole('status')
+    expect(bodies).toEqual([{ client_id: 'me', price: 0.2 }])
   })
 })

@@ -12,9 +12,11 @@ import { LogViewer } from './log-viewer'
 import { PhaseTimeline } from './phase-timeline'
 import { PortLinks } from './port-links'
 import { RebootButton } from './reboot-button'
-import { useNow } from './use-now'
+import { ChangeBidButton } from './change-bid'
+import { useNow } from '../ui/use-now'
 import { diskText, gpuText, instanceTitle, statusTone, type StatusTone } from './instance-view'
 import { SshCommand } from './ssh-command'
+import { ContractEnd, WatchdogPanel } from './watchdog-panel'
 import { DOT_CLASSES } from './status-dot'
 
 const TONE_CLASSES: Record<StatusTone, string> = {
@@ -144,6 +146,10 @@ export function InstanceCard({
 
       <AutoStopCountdown instance={instance} />
 
+      <WatchdogPanel instance={instance} />
+
+      <ContractEnd instance={instance} />
+
       <SshCommand instance={instance} />
 
       <PortLinks instance={instance} />
@@ -151,6 +157,7 @@ export function InstanceCard({
       <div className="flex flex-wrap items-center gap-2">
         <InstanceActions instance={instance} />
         <RebootButton instance={instance} />
+        <ChangeBidButton instance={instance} />
         <LogViewer instance={instance} />
         <LabelEditor instance={instance} />
       </div>

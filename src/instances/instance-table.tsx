@@ -11,7 +11,7 @@ import { gpuText } from './instance-view'
 import { copyText } from './ssh-command'
 import { StatusDot } from './status-dot'
 import { useInstanceActions } from './use-instance-actions'
-import { useNow } from './use-now'
+import { useNow } from '../ui/use-now'
 
 export interface InstanceTableProps {
   instances: readonly Instance[]

@@ -40,6 +40,8 @@ const TONES: Record<UiStatus, StatusTone> = {
   paused: 'idle',
   host_offline: 'warn',
   unknown: 'warn',
+  exited: 'bad',
+  outbid: 'warn',
   error: 'bad',
 }
 

@@ -22,13 +22,11 @@ import { LayoutChoice } from './layout-choice'
 import { useInstancesLayout } from './layout-store'
 import { formatClock } from './instance-view'
 import { runningSummary } from '../domain/money/burn'
-import { Inbox } from './inbox'
-import { useDeliverEvents } from './inbox-store'
-import { useRecordSightings } from '../api/status-history-store'
 import { SpendGuardsForm } from './spend-guards-form'
 import { StillBilling } from './still-billing'
 import { useStatusAnnouncement } from './use-status-announcement'
 import { Notice } from '../ui/notice'
+import { WatchdogSavedTotal } from './watchdog-panel'
 
 export interface InstancesPageProps {
   /** The instance to scroll to and focus once it is listed (e.g. just rented). */
@@ -41,8 +39,6 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
   const query = useQuery(instanceQueries.list())
   const { data, error, isError, isFetching, dataUpdatedAt } = query
   const announcement = useStatusAnnouncement(data?.instances)
-  const deliver = useDeliverEvents()
-  useRecordSightings(data?.instances, deliver, data?.account ?? null)
   const [view, setView] = useState<CardView>(DEFAULT_VIEW)
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<number>>(() => new Set())
   const layout = useInstancesLayout()
@@ -88,6 +84,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
         )}
         <BurnHeader instances={all} />
         <StillBilling instances={all} />
+        <WatchdogSavedTotal instances={all} />
         {all.length === 0 ? (
           <p className="rounded-lg border border-dashed border-border-strong bg-surface px-4 py-8 text-center text-sm text-text-soft">
             No instances yet. Rent an offer to start one.
@@ -151,10 +148,7 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
             )}
           </>
         )}
-        <div className="grid gap-3 md:grid-cols-2">
-          <SpendGuardsForm />
-          <Inbox />
-        </div>
+        <SpendGuardsForm />
       </>
     )
   } else if (error) {

@@ -1,5 +1,6 @@
 import { useState, type FormEvent } from 'react'
-import { labelWithDeadline, readAutoStop, stripAutoStopMarker } from '../domain/auto-stop'
+import { stripAutoStopMarker } from '../domain/auto-stop'
+import { labelKeepingMarker } from '../domain/watchdog-rules'
 import { labelInstance } from '../api/instances/endpoints'
 import { useApiMutation } from '../api/mutation'
 import { instanceQueries } from '../api/instances/queries'
@@ -33,11 +34,8 @@ export function LabelEditor({ instance }: { instance: Instance }) {
   const submit = (event: FormEvent) => {
     event.preventDefault()
     if (tooLong || save.isPending) return
-    // An auto-stop deadline moved by Extend lives in the label: keep it.
-    const autoStop = readAutoStop(instance)
-    const marked = /autostop@\d+/.test(instance.label ?? '')
-    const label =
-      autoStop && marked ? labelWithDeadline(draft.trim(), autoStop.deadlineSec) : draft.trim()
+    // The watchdog's rules live in the label's marker: keep it as it is.
+    const label = labelKeepingMarker(instance.label, draft)
     save.mutateAsync(label).then(
       () => {
         setDraft(null)

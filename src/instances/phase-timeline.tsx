@@ -2,7 +2,7 @@ import { isTransitioning, uiStatus } from '../domain/instance-status'
 import type { Instance } from '../api/instances/schemas'
 import { useObserved } from '../api/status-history-store'
 import { LOADING_WARN_MS, formatSpan, loadingFor, phaseTimeline, pullProgress } from './timeline'
-import { useNow } from './use-now'
+import { useNow } from '../ui/use-now'
 import { formatWhen } from './figures'
 
 /**

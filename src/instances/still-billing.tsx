@@ -12,7 +12,7 @@ import { destroyStoppedWording } from './action-wording'
 import { showToast } from '../ui/toast-store'
 import { stillBilling } from '../domain/money/burn'
 import { stoppedSinceIn, useObservedMap } from '../api/status-history-store'
-import { useNow } from './use-now'
+import { useNow } from '../ui/use-now'
 import { stoppedForText } from './figures'
 
 /**

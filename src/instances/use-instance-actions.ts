@@ -1,10 +1,10 @@
 import { destroyInstance, startInstance, stopInstance } from '../api/instances/endpoints'
-import { canDestroy, canStart, canStop } from '../domain/instance-status'
+import { billsStorageOnly, canDestroy, canStart, canStop } from '../domain/instance-status'
 import { useApiMutation } from '../api/mutation'
 import { instanceQueries } from '../api/instances/queries'
 import type { Instance } from '../api/instances/schemas'
 import { requestConfirm } from '../ui/confirm-store'
-import { destroyWording, stopWording } from './action-wording'
+import { destroyStoppedWording, destroyWording, stopWording } from './action-wording'
 import { showToast } from '../ui/toast-store'
 import { storagePerDay } from '../domain/money/burn'
 import { blockedReason, gpuText, type InstanceActionId } from './instance-view'
@@ -80,12 +80,18 @@ export function useInstanceActions(instance: Instance): InstanceAction[] {
       pending: destroy.isPending,
       run: () =>
         requestConfirm({
-          ...destroyWording({
-            id,
-            label: instance.label,
-            gpu: gpuText(instance),
-            perHour: instance.dph_total ?? null,
-          }),
+          ...(billsStorageOnly(instance)
+            ? destroyStoppedWording({
+                id,
+                label: instance.label,
+                storagePerDay: storagePerDay(instance),
+              })
+            : destroyWording({
+                id,
+                label: instance.label,
+                gpu: gpuText(instance),
+                perHour: instance.dph_total ?? null,
+              })),
           tone: 'danger',
           onConfirm: async () => {
             await destroy.mutateAsync(id)

@@ -6,12 +6,13 @@ import { Field } from '../ui/field'
 import { CompareDialog } from './compare-dialog'
 import { PriceHistoryPanel } from './history/price-history-panel'
 import { usePriceHistory } from './history/price-history-store'
+import { factsFor, useMarketMemory } from './market/market-memory-store'
 import { cheaperThanPercent, perGpuHour, seenPrices } from './history/price-stats'
 import { DEFAULT_JOB_PLAN, type JobPlan } from '../domain/money/job-cost'
 import { offerColumns } from './table/offer-columns'
 import { MAX_COMPARE } from './table/offer-table-features'
 import { toBundlesQuery } from './filters/filter-criteria'
-import { quickFilter } from './table/quick-filter'
+import { createQuickFilter } from './table/quick-filter'
 import { type OfferSearch } from './offer-search'
 import { useColumnVisibility } from './table/column-visibility'
 import { OfferTable } from './table/offer-table'
@@ -165,14 +166,26 @@ function LoadedOffers({
         pools.set(offer.gpu_name, seenPrices(history, offer.gpu_name, type))
     return (offer: Offer) => cheaperThanPercent(perGpuHour(offer), pools.get(offer.gpu_name) ?? [])
   }, [history, offers, type])
+  const memory = useMarketMemory()
+  const seenFacts = useCallback((offer: Offer) => factsFor(memory, offer.machine_id), [memory])
   const [text, setText] = useState('')
   const deferredText = useDeferredValue(text)
-  const shown = useMemo(() => quickFilter(offers, deferredText), [offers, deferredText])
+  // Haystacks once per result; each keystroke only matches them (deferred: typing stays fluid).
+  const filterIndex = useMemo(() => createQuickFilter(offers), [offers])
+  const matches = useMemo(() => filterIndex.match(deferredText), [filterIndex, deferredText])
+  const shownCount = matches ? matches.length : offers.length
   const [columnVisibility, setColumnVisibility] = useColumnVisibility()
   const [plan, setPlan] = useState<JobPlan>(DEFAULT_JOB_PLAN)
   const [comparedIds, setComparedIds] = useState<number[]>([])
   const [comparing, setComparing] = useState(false)
   const [chartOpen, setChartOpen] = useState(false)
+  const shown = useMemo(
+    () =>
+      !chartOpen || !matches
+        ? offers
+        : Array.from(matches, (i) => offers[i]).filter((o): o is Offer => o !== undefined),
+    [chartOpen, matches, offers],
+  )
   const [hoverId, setHoverId] = useState<number | null>(null)
   const [revealId, setRevealId] = useState<number | null>(null)
 
@@ -210,7 +223,7 @@ function LoadedOffers({
           className="w-64"
           hint={
             deferredText.trim()
-              ? `${shown.length} of ${offers.length} loaded offers match`
+              ? `${shownCount} of ${offers.length} loaded offers match`
               : undefined
           }
           onChange={(event) => setText(event.target.value)}
@@ -261,13 +274,14 @@ function LoadedOffers({
           />
         </Suspense>
       )}
-      {shown.length === 0 ? (
+      {shownCount === 0 ? (
         <p className="rounded border border-dashed border-border-strong bg-surface px-4 py-6 text-center text-sm text-text-soft">
           No loaded offer matches “{deferredText}”.
         </p>
       ) : (
         <OfferTable
-          offers={shown}
+          offers={offers}
+          matches={matches}
           bid={bid}
           onRent={onRent}
           plan={plan}
@@ -278,6 +292,7 @@ function LoadedOffers({
           revealId={revealId}
           onHoverOffer={chartOpen ? setHoverId : undefined}
           priceSeen={priceSeen}
+          seenFacts={seenFacts}
         />
       )}
       {comparing && (

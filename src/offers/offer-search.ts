@@ -87,6 +87,41 @@ export function offerSearchKey(filters: OfferFilters) {
   return [...offerQueries.all(), 'search', toBundlesQuery(filters)] as const
 }
 
+const fromServer = (result: OfferSearchResult, filters: OfferFilters): OfferSearch => ({
+  ...result,
+  filters,
+  local: false,
+  complete: result.offers.length + result.dropped < filters.limit,
+})
+
+/**
+ * The first search, started with a key still being checked. `adopt` hands its answer to the
+ * cache once the key is saved (the offers page then shows it without asking again); `discard`
+ * drops it (a rejected key).
+ */
+export function startEarlySearch(key: string, filters: OfferFilters) {
+  const controller = new AbortController()
+  const answer = searchOffers(toBundlesQuery(filters), controller.signal, key).then((result) =>
+    fromServer(result, filters),
+  )
+  // A discarded search's failure is nobody's concern; an adopted one fails through the query.
+  answer.catch(() => undefined)
+  return {
+    adopt(client: QueryClient) {
+      // The answer belongs to this very key (the same filters); nothing else feeds it.
+      // eslint-disable-next-line @tanstack/query/exhaustive-deps
+      void client.prefetchQuery({
+        queryKey: offerSearchKey(filters),
+        queryFn: () => answer,
+        staleTime: 60_000,
+      })
+    },
+    discard() {
+      controller.abort()
+    },
+  }
+}
+
 export function offerSearchOptions(client: QueryClient, filters: OfferFilters) {
   const query = toBundlesQuery(filters)
   const key = offerSearchKey(filters)
@@ -98,13 +133,7 @@ export function offerSearchOptions(client: QueryClient, filters: OfferFilters) {
     queryFn: async ({ signal }): Promise<OfferSearch> => {
       const local = answerLocally(client, filters)
       if (local) return local
-      const result = await searchOffers(query, signal)
-      return {
-        ...result,
-        filters,
-        local: false,
-        complete: result.offers.length + result.dropped < filters.limit,
-      }
+      return fromServer(await searchOffers(query, signal), filters)
     },
     staleTime: 60_000,
   })

@@ -112,6 +112,7 @@ describe('OffersPage: renting', () => {
       runtype: 'jupyter_direc ssh_direc ssh_proxy',
       env: {},
       label: 'my-job',
+      cancel_unavail: true,
     })
   })
 
@@ -193,6 +194,7 @@ describe('OffersPage: renting', () => {
     expect(within(preview).getByText(formatRate(price))).toBeInTheDocument()
     await user.click(within(dialog).getByRole('button', { name: 'Rent' }))
     await waitFor(() => expect(onRented).toHaveBeenCalledTimes(1), SLOW)
-    expect(rentals()[0]?.body).toMatchObject({ price })
+    // Vast: without cancel_unavail a bid that cannot start now becomes a stopped instance.
+    expect(rentals()[0]?.body).toMatchObject({ price, cancel_unavail: true })
   })
 })

@@ -6,6 +6,9 @@ import { offerSearchOptions, useThrottleCountdown } from './offer-search'
 import { OfferToolbar } from './filters/offer-toolbar'
 import { SearchActions } from './filters/search-actions'
 import { loadHistory, recordSearch } from './history/price-history-store'
+import { loadMemory, recordOffers } from './market/market-memory-store'
+import { WatchesPanel } from './market/watches-panel'
+import { filtersOf } from './filters/saved-searches'
 import { RentDialog } from './rent/rent-dialog'
 import { TemplateNotice } from './templates/template-notice'
 import { useOfferFilters } from './filters/use-offer-filters'
@@ -32,13 +35,17 @@ export function OffersPage({ onRented }: OffersPageProps) {
   })
   const throttledFor = useThrottleCountdown(appliedFilters, search.isFetching)
 
-  // Each server answer goes into the local price history (answers narrowed locally are not new).
+  // Each server answer goes into the local price history and the market memory (answers
+  // narrowed locally are not new).
   useEffect(() => {
     void loadHistory()
+    void loadMemory()
   }, [])
   const answer = search.isPlaceholderData ? undefined : search.data
   useEffect(() => {
-    if (answer && !answer.local) recordSearch(answer, answer.offers, answer.filters.type)
+    if (!answer || answer.local) return
+    recordSearch(answer, answer.offers, answer.filters.type)
+    recordOffers(answer, answer.offers, answer.filters.type)
   }, [answer])
   const [choice, setChoice] = useState<RentChoice | null>(null)
   const bid = appliedFilters.type === 'bid'
@@ -73,6 +80,13 @@ export function OffersPage({ onRented }: OffersPageProps) {
         onReset={resetFilters}
         onApplyNow={applyNow}
         actions={<SearchActions filters={filters} onLoad={replaceFilters} />}
+      />
+      <WatchesPanel
+        onRent={(alert) => {
+          const saved = filtersOf(alert)
+          replaceFilters(saved)
+          setChoice({ offerId: alert.offerId, bid: saved.type === 'bid' })
+        }}
       />
       <OfferResults
         data={search.data}

@@ -11,6 +11,14 @@ import { ApiError } from '../api/errors'
 import { advance, simulate } from './model'
 import { call, jsonOf, records, quietWorld } from '../test/sim-http'
 
+/** The first offer of the market, read over HTTP. */
+async function firstOffer(key: string) {
+  const body = await jsonOf(
+    await call('/api/v0/bundles/', { method: 'POST', body: { limit: 1 }, key }),
+  )
+  return records(body.offers)[0]
+}
+
 describe("the app's API layer against the simulator", () => {
   it('reads the account, searches, rents, lists, stops and destroys', async () => {
     const world = quietWorld({ credit: 40 })
@@ -51,16 +59,21 @@ describe("the app's API layer against the simulator", () => {
     const world = quietWorld()
     submitApiKey(world.key, false)
     simulate(world, { rent: 'offer_gone' })
-    const [offer] = records(
-      (
-        await jsonOf(
-          await call('/api/v0/bundles/', { method: 'POST', body: { limit: 1 }, key: world.key }),
-        )
-      ).offers,
-    )
+    const offer = await firstOffer(world.key)
     await expect(
       rentOffer(Number(offer?.id), { image: 'x', disk: 20, runtype: 'ssh' }),
     ).rejects.toMatchObject({ kind: 'offer_gone' })
+  })
+
+  it('a 404 without no_such_ask stays not_found, and nothing is rented', async () => {
+    const world = quietWorld()
+    submitApiKey(world.key, false)
+    simulate(world, { rent: 'not_found_plain' })
+    const offer = await firstOffer(world.key)
+    await expect(
+      rentOffer(Number(offer?.id), { image: 'x', disk: 20, runtype: 'ssh' }),
+    ).rejects.toMatchObject({ kind: 'not_found', message: 'Not found' })
+    expect(world.instances.size).toBe(0)
   })
 
   it('surfaces a wrong key as an auth error', async () => {

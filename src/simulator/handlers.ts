@@ -14,6 +14,7 @@ import {
   listInstancesPage,
   manageInstance,
   rebootInstance,
+  changeBid,
   rent,
   searchOffers,
   showInstance,
@@ -113,6 +114,12 @@ export function createHandlers(): HttpHandler[] {
       const res = readLog(path.slice(LOG_PATH_PREFIX.length))
       return toHttp(res.status === 404 ? fail(404, 'not_ready', 'The log is not ready yet.') : res)
     }),
+    apiRoute(
+      'put',
+      '/api/v0/instances/bid_price/:id/',
+      { auth: 'required', limit: 'bid-price' },
+      ({ world, params, body }) => changeBid(world, params.id ?? '', body),
+    ),
     apiRoute(
       'put',
       '/api/v0/instances/reboot/:id/',

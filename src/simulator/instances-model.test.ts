@@ -67,7 +67,7 @@ describe('lifecycle', () => {
 
     manageInstance(world, String(id), { state: 'running' })
     expect(at()).toMatchObject({
-      actual_status: 'exited',
+      actual_status: 'stopped',
       intended_status: 'running',
       status_msg: 'scheduling: waiting for GPUs',
     })

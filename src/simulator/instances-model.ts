@@ -249,3 +249,43 @@ export function destroyInstance(world: World, rawId: string): SimResponse {
   world.taken.delete(inst.offerId)
   return ok({ success: true })
 }
+
+/** Test helper: a higher bid pauses this interruptible instance (actual stopped, intended running). */
+export function outbid(world: World, id: number): void {
+  const inst = world.instances.get(id)
+  if (!inst?.isBid) throw new Error(`instance ${id} is not an interruptible instance`)
+  settle(world)
+  inst.transition = { kind: 'outbid', at: worldNow(world) }
+}
+
+const bidBodySchema = z.object({
+  client_id: z.optional(z.string()),
+  price: z.optional(z.unknown()),
+})
+
+/**
+ * `PUT /api/v0/instances/bid_price/{id}/` `{client_id: "me", price}` (docs yaml/change_bid):
+ * sets the bid; an outbid instance resumes once its bid is at least the offer's minimum bid.
+ */
+export function changeBid(world: World, rawId: string, body: unknown): SimResponse {
+  const id = instanceId(rawId)
+  const inst = id === null ? undefined : world.instances.get(id)
+  if (id === null || !inst)
+    return fail(
+      404,
+      'no_such_instance',
+      `error 404/3604: no_such_instance Instance ${rawId} not found.`,
+    )
+  const parsed = z.safeParse(bidBodySchema, body ?? {})
+  const price = parsed.success ? parsed.data.price : undefined
+  const gpus = typeof inst.offerRow.num_gpus === 'number' ? inst.offerRow.num_gpus : 1
+  if (typeof price !== 'number' || !(price >= 0.001 && price <= 32 * gpus))
+    return invalidArgs(`'price' must be a number between 0.001 and ${32 * gpus} $/hr`)
+  if (!inst.isBid) return invalidArgs('this instance is not interruptible')
+  settle(world)
+  inst.gpuHour = price
+  const market = typeof inst.offerRow.min_bid === 'number' ? inst.offerRow.min_bid : 0
+  if (inst.transition.kind === 'outbid' && price >= market)
+    inst.transition = { kind: 'start', at: worldNow(world) }
+  return ok({ success: true })
+}

@@ -14,7 +14,10 @@ export const LIFECYCLE_MS = {
   loading: 20_000,
   /** After stop: still `running` (intended `stopped`), then `exited`. */
   stopping: 3_000,
-  /** After start: `exited` with "scheduling: waiting for GPUs"… */
+  /**
+   * After start: `stopped` (intended `running`) with "scheduling: waiting for GPUs"… Never
+   * `exited`: Vast uses that for a container that exited unexpectedly, which does not come back.
+   */
   scheduling: 3_000,
   /** …then `loading` again (image cached), then `running`. */
   restartLoading: 5_000,
@@ -32,6 +35,7 @@ export type Phase =
   | 'restarting'
   | 'rebooting'
   | 'failed'
+  | 'outbid'
 
 export type Transition =
   | { kind: 'create'; at: number }
@@ -41,6 +45,11 @@ export type Transition =
   | { kind: 'reboot'; at: number }
   /** The container never started (OCI runtime error): stays `created`. */
   | { kind: 'fail'; at: number }
+  /**
+   * An interruptible instance paused by a higher bid (or created while it could not be
+   * scheduled): actual `stopped`, intended still `running`, only its disk bills.
+   */
+  | { kind: 'outbid'; at: number }
 
 interface Segment {
   /** Ms after the transition when this phase ends. */
@@ -76,6 +85,8 @@ function timeline(t: Transition): Segment[] {
       ]
     case 'fail':
       return [{ until: Infinity, phase: 'failed' }]
+    case 'outbid':
+      return [{ until: Infinity, phase: 'outbid' }]
   }
 }
 
@@ -160,10 +171,11 @@ export const statusOf = (phase: Phase): string | null =>
     running: 'running',
     stopping: 'running',
     stopped: 'exited',
-    scheduling: 'exited',
+    scheduling: 'stopped',
     restarting: 'loading',
     rebooting: 'rebooting',
     failed: 'created',
+    outbid: 'stopped',
   })[phase]
 
 const OCI_ERROR =

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import offersSample from '../api/fixtures/offers.json'
 import { offerSchema } from '../api/offers/schemas'
 import { parseRows } from '../api/parse'
-import { createWorld, searchOffers } from './model'
+import { advance, createWorld, searchOffers } from './model'
 import { type Obj, bodyOf, records, num, search } from '../test/sim-model'
 
 afterEach(() => vi.useRealTimers())
@@ -193,5 +193,22 @@ describe('offer search', () => {
       status: 400,
       body: { msg: 'limit: Input should be a valid integer' },
     })
+  })
+})
+
+describe('price wave', () => {
+  it('moves every price over the world clock, deterministically, only when asked', () => {
+    const cheapest = (world: ReturnType<typeof createWorld>) =>
+      num(search(world, { order: [['dph_total', 'asc']], limit: 1 })[0]?.dph_base)
+    const fixed = createWorld({ offers: 50, seed: 3 })
+    const moving = createWorld({ offers: 50, seed: 3, priceWave: 0.2 })
+    const start = cheapest(moving)
+    expect(start).toBeCloseTo(cheapest(fixed), 6)
+    advance(moving, 6 * 3_600_000)
+    advance(fixed, 6 * 3_600_000)
+    expect(cheapest(moving)).toBeCloseTo(start * 0.8, 6)
+    expect(cheapest(fixed)).toBeCloseTo(start, 6)
+    advance(moving, 12 * 3_600_000)
+    expect(cheapest(moving)).toBeCloseTo(start * 1.2, 6)
   })
 })

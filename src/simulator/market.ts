@@ -7,6 +7,7 @@ import {
   type Offer,
   type OfferType,
 } from './offer-seed'
+import { priceFactor } from './price-wave'
 import { mapOperands, matchesOps, sortCompare, toOps } from './query-ops'
 import {
   badGateway,
@@ -198,6 +199,7 @@ export function searchOffers(world: World, body: unknown): SimResponse {
     type: query.type,
     allocatedStorage: query.allocatedStorage,
     nowMs: worldNow(world),
+    factor: priceFactor(world),
   }
   const matches: { offer: Offer; prices: Row; get: Get }[] = []
   for (const offer of world.offers.values()) {

@@ -348,6 +348,8 @@ export interface Pricing {
   /** GB of disk the price includes. */
   allocatedStorage: number
   nowMs: number
+  /** The market's price factor at `nowMs` (price-wave.ts); 1 when absent. */
+  factor?: number
 }
 
 /** The price object Vast attaches as `search` and `instance`. */
@@ -369,7 +371,7 @@ export function priceObject(gpuHour: number, diskHour: number, discountRate = 0)
  */
 export function priceFields(offer: Offer, pricing: Pricing): Row {
   const bid = pricing.type === 'bid'
-  const gpuHour = bid ? offer.minBid : offer.dphBase
+  const gpuHour = (bid ? offer.minBid : offer.dphBase) * (pricing.factor ?? 1)
   const storageHour = (pricing.allocatedStorage * offer.storageCost) / 720
   const total = gpuHour + storageHour
   const discountRate = pricing.type === 'reserved' ? offer.discountRate : 0
@@ -384,7 +386,7 @@ export function priceFields(offer: Offer, pricing: Pricing): Row {
     duration: round(offer.endDate - pricing.nowMs / 1000, 1),
     flops_per_dphtotal: round(offer.totalFlops / total, 4),
     is_bid: bid,
-    min_bid: offer.minBid,
+    min_bid: round(offer.minBid * (pricing.factor ?? 1), 8),
     storage_total_cost: round(storageHour, 8),
     vram_costperhour: Number((gpuHour / offer.gpuTotalRam).toPrecision(6)),
   }

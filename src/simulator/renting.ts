@@ -1,5 +1,6 @@
 import * as z from 'zod/mini'
 import { type SimInstance, type Template, type Transition } from './lifecycle'
+import { priceFactor } from './price-wave'
 import { hex, intBetween, pricedRow, type Offer } from './offer-seed'
 import { findTemplate, mergeEnv } from './templates'
 import { badGateway, dropped, fail, ok, type Json, type SimResponse } from './responses'
@@ -23,6 +24,7 @@ const rentBodySchema = z.object({
   ),
   onstart: z.optional(z.nullable(z.string())),
   runtype: z.optional(z.nullable(z.string())),
+  cancel_unavail: z.optional(z.nullable(z.boolean())),
 })
 
 export const invalidArgs = (detail: string) =>
@@ -120,6 +122,7 @@ export function launch(
     type: bid ? 'bid' : 'on-demand',
     allocatedStorage: spec.disk,
     nowMs: createdAt,
+    factor: priceFactor(world, createdAt),
   })
   const directPortStart = offer.directPorts > 0 ? 20_000 + intBetween(rng, 0, 400) * 100 : null
   const directMode = /direc/.test(spec.runtype) || spec.runtype.trim() === 'args'
@@ -136,7 +139,7 @@ export function launch(
     env: spec.env,
     onstart: spec.onstart,
     disk: spec.disk,
-    gpuHour: spec.price ?? offer.dphBase,
+    gpuHour: spec.price ?? offer.dphBase * priceFactor(world, createdAt),
     storageHour: (spec.disk * offer.storageCost) / 720,
     isBid: bid,
     ssh: {
@@ -207,6 +210,14 @@ export function rent(world: World, offerId: number | string, body: unknown): Sim
       `error 404/3603: no_such_ask Instance type by id ${id} is not available.`,
     )
   if (!offer || world.taken.has(id) || offer.fields.rentable === false) return gone()
+  if (world.switches.rent === 'not_found_plain') return fail(404, 'not_found', 'Not found')
+  const unschedulable = world.switches.rent === 'unschedulable'
+  if (unschedulable && input.cancel_unavail === true)
+    return fail(
+      410,
+      'no_such_ask',
+      `error 410/3907: no_such_ask Instance type by id ${id} cannot start now.`,
+    )
   if (world.switches.rent === 'offer_gone') {
     world.taken.add(id) // someone else was faster: the offer leaves the market
     return gone()
@@ -227,7 +238,8 @@ export function rent(world: World, offerId: number | string, body: unknown): Sim
       template,
     },
     now,
-    { kind: 'create', at: now },
+    // Without cancel_unavail, Vast creates the instance stopped when it cannot be scheduled.
+    unschedulable ? { kind: 'outbid', at: now } : { kind: 'create', at: now },
   )
   // The rent went through, but the answer was lost behind the gateway: an ambiguous failure.
   if (world.switches.rent === 'server_error_html') return badGateway()

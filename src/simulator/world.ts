@@ -28,6 +28,7 @@ export type RateLimitKey =
   | 'instance-delete'
   | 'instance-reboot'
   | 'asks'
+  | 'bid-price'
   | 'bundles'
   | 'ssh-key-create'
   | 'templates-search'
@@ -48,6 +49,7 @@ export const RATE_LIMITS: Record<RateLimitKey, RateLimit> = {
   'instance-delete': { minIntervalMs: 3_000 },
   'instance-reboot': { minIntervalMs: 1_000 },
   asks: { minIntervalMs: 4_500 },
+  'bid-price': { minIntervalMs: 5_500 },
   bundles: { window: { count: 10, windowMs: 60_000 } },
   'ssh-key-create': { minIntervalMs: 1_000 },
   'templates-search': { minIntervalMs: 3_000 },
@@ -60,7 +62,18 @@ export const RENT_TIMEOUT_DELAY_MS = 90_000
 
 export interface Switches {
   /** `dropped`: the rent happens, then the connection drops before the answer (ambiguous). */
-  rent: 'ok' | 'offer_gone' | 'server_error_html' | 'dropped' | 'timeout'
+  /**
+   * `not_found_plain`: a 404 that is not `no_such_ask` (nothing rented). `unschedulable`: the
+   * offer cannot start now: 410 no_such_ask with `cancel_unavail`, else a stopped instance.
+   */
+  rent:
+    | 'ok'
+    | 'offer_gone'
+    | 'not_found_plain'
+    | 'unschedulable'
+    | 'server_error_html'
+    | 'dropped'
+    | 'timeout'
   bundles: 'ok' | 'malformed_rows' | 'html_502' | 'rate_limited'
   /** The v1 instance list. `malformed_rows`: see `breakInstanceRows`. */
   instances: 'ok' | 'html_502' | 'malformed_rows'
@@ -76,7 +89,17 @@ export interface Switches {
 
 /** Validates switches sent over HTTP (serve.ts `POST /__sim/worlds/:key/simulate`). */
 export const switchesSchema = z.object({
-  rent: z.optional(z.enum(['ok', 'offer_gone', 'server_error_html', 'dropped', 'timeout'])),
+  rent: z.optional(
+    z.enum([
+      'ok',
+      'offer_gone',
+      'not_found_plain',
+      'unschedulable',
+      'server_error_html',
+      'dropped',
+      'timeout',
+    ]),
+  ),
   bundles: z.optional(z.enum(['ok', 'malformed_rows', 'html_502', 'rate_limited'])),
   instances: z.optional(z.enum(['ok', 'html_502', 'malformed_rows'])),
   auth: z.optional(z.enum(['ok', 'revoked'])),
@@ -95,6 +118,8 @@ export const worldOptionsSchema = z.object({
   instances: z.optional(z.int().check(z.gte(0), z.lte(2_000))),
   rateLimits: z.optional(z.boolean()),
   now: z.optional(z.number()),
+  /** Amplitude (0–0.5) of the daily price wave (price-wave.ts); 0 keeps prices fixed. */
+  priceWave: z.optional(z.number().check(z.gte(0), z.lte(0.5))),
 })
 export type WorldOptions = z.infer<typeof worldOptionsSchema>
 
@@ -118,6 +143,8 @@ export interface World {
   readonly startedAt: number
   /** Total `advance()`d ms (applies to both clocks). */
   advancedMs: number
+  /** Amplitude of the daily price wave (price-wave.ts); 0: prices stay fixed. */
+  readonly priceWave: number
   /** Every offer of this market, by id; those in `taken` are not listed. */
   readonly offers: Map<number, Offer>
   readonly taken: Set<number>
@@ -162,6 +189,7 @@ export function createWorld(options: WorldOptions = {}): World {
     clock: options.clock ?? 'manual',
     startedAt,
     advancedMs: 0,
+    priceWave: options.priceWave ?? 0,
     offers: new Map(offers.map((offer) => [offer.id, offer])),
     taken: new Set(),
     instances: new Map(),

@@ -166,6 +166,20 @@ export function rebootInstance(id: number) {
 }
 
 /**
+ * Changes an interruptible instance's bid: `PUT /api/v0/instances/bid_price/{id}/`
+ * `{client_id: "me", price}` (docs yaml/change_bid; cli `change__bid`). Never retried.
+ */
+export function changeBid({ id, price }: { id: number; price: number }) {
+  return apiRequest({
+    route: 'bid-price',
+    method: 'PUT',
+    path: `/api/v0/instances/bid_price/${id}/`,
+    body: { client_id: 'me', price },
+    schema: successSchema,
+  })
+}
+
+/**
  * Destroys an instance. Vast's own 404 `not_found` means it is already gone (e.g. an earlier
  * answer was lost): done. Any other 404 (a wrong route, an HTML page) is an error: the GPU may
  * still be billing.

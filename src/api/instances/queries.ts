@@ -6,7 +6,13 @@ import { queryOptions } from '@tanstack/react-query'
 import { isTransitioning } from '../../domain/instance-status'
 import { readActiveAccountId } from '../api-key-store'
 import { statusSince } from '../status-history-store'
-import { listInstances, listInstancesById, type InstanceList } from './endpoints'
+import {
+  fetchLogText,
+  listInstances,
+  listInstancesById,
+  requestLogs,
+  type InstanceList,
+} from './endpoints'
 import type { Instance } from './schemas'
 
 /** Fast poll while anything is changing: above the list's 1 s minimum interval. */
@@ -91,3 +97,17 @@ export const instanceQueries = {
       refetchIntervalInBackground: false,
     }),
 }
+
+/** The log lines a watchdog-saving figure is read from: the last few hundred are enough. */
+export const WATCHDOG_LOG_TAIL = 300
+
+/** An instance's recent log (request_logs, then the published text), kept for 10 minutes. */
+export const watchdogLogQuery = (id: number) =>
+  queryOptions({
+    // Outside ['instances']: invalidating the list after a stop or start does not refetch logs.
+    queryKey: ['instance-logs', id, WATCHDOG_LOG_TAIL],
+    queryFn: async ({ signal }) =>
+      fetchLogText(await requestLogs(id, WATCHDOG_LOG_TAIL), { signal }),
+    staleTime: 10 * 60_000,
+    retry: false,
+  })

@@ -36,11 +36,14 @@ export async function getGpuNames(signal?: AbortSignal): Promise<string[]> {
   )
 }
 
+/** `key`: a key being checked (the search starts alongside the check); the saved key otherwise. */
 export async function searchOffers(
   query: BundlesQuery,
   signal?: AbortSignal,
+  key?: string,
 ): Promise<OfferSearchResult> {
   const { offers } = await apiRequest({
+    key,
     route: 'bundles',
     method: 'POST',
     path: '/api/v0/bundles/',
@@ -65,11 +68,28 @@ export interface RentInput {
   price?: number
   onstart?: string
   env?: Record<string, string>
+  /**
+   * Fail (410 no_such_ask) when the instance cannot start now, rather than create a stopped
+   * instance whose disk bills. Sent as `cancel_unavail`; true unless the user asked otherwise.
+   */
+  cancelUnavail?: boolean
 }
 
 export const RUNTYPES: Record<RentInput['runtype'], string> = {
   ssh: 'ssh_direc ssh_proxy',
   jupyter: 'jupyter_direc ssh_direc ssh_proxy',
+}
+
+/**
+ * Vast's "offer gone": 404 invalid_args with a `no_such_ask` message, or 410 `no_such_ask`
+ * (docs yaml/create_instance). Any other 404 (a wrong path, a proxy page) is not.
+ */
+function isOfferGone(error: unknown): error is ApiError {
+  if (!isApiError(error) || error.kind === 'auth') return false
+  if (error.status !== 404 && error.status !== 410) return false
+  return (
+    error.code === 'no_such_ask' || /no_such_ask/.test(`${error.detail ?? ''} ${error.message}`)
+  )
 }
 
 /** Rents an offer. Never retried: a rental costs money. */
@@ -83,12 +103,13 @@ export async function rentOffer(offerId: number, input: RentInput): Promise<Rent
   if (input.label) body.label = input.label
   if (input.onstart) body.onstart = input.onstart
   if (input.price !== undefined) body.price = input.price
+  body.cancel_unavail = input.cancelUnavail ?? true
   // One rental of an offer in flight across tabs (a second tab would rent a second machine).
   const release = acquireRentLock(offerId)
   if (!release) {
     throw new ApiError(
       'validation',
-      'This offer is already being rented from another tab or window. Check the Instances list before trying again.',
+      'Another tab is renting this offer. Check the Instances list before trying again.',
       { code: 'rent_in_progress' },
     )
   }
@@ -101,11 +122,7 @@ export async function rentOffer(offerId: number, input: RentInput): Promise<Rent
       schema: rentResultSchema,
     })
   } catch (error) {
-    if (
-      isApiError(error) &&
-      (error.status === 404 || error.status === 410) &&
-      error.kind !== 'auth'
-    ) {
+    if (isOfferGone(error)) {
       throw new ApiError(
         'offer_gone',
         'This offer was just taken by someone else. The list has been refreshed.',

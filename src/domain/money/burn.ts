@@ -11,7 +11,7 @@ import { uiStatus, type UiStatus } from '../instance-status'
 import type { InstanceFields as Instance } from '../fields'
 
 type Rates = Pick<Instance, 'dph_total' | 'dph_base' | 'storage_total_cost'>
-type CostFields = Rates & Pick<Instance, 'actual_status' | 'intended_status' | 'status_msg'>
+export type CostFields = Rates & Pick<Instance, 'actual_status' | 'intended_status' | 'status_msg'>
 
 /** States in which the GPU is billed: running, paused (frozen keeps the GPU) and stopping a running box. */
 const GPU_BILLED: ReadonlySet<UiStatus> = new Set(['running', 'paused', 'stopping'])

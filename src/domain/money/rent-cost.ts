@@ -45,6 +45,12 @@ export function defaultBid(minBid: number | null | undefined): string {
   return (Math.ceil(Math.round(minBid * 1e6) / 1e3) / 1e3).toFixed(3)
 }
 
+/** Bid in $/hr when the text is a plain decimal number, else null. */
+export function parseBid(text: string): number | null {
+  const clean = text.trim()
+  return /^\d+(\.\d+)?$/.test(clean) ? Number(clean) : null
+}
+
 /**
  * The rental's cost in the offer list's own terms when it rents what the list priced (the same
  * disk as the search's allocated storage, at the listed GPU price): Vast's `dph_total` then is

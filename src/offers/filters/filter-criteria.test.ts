@@ -45,13 +45,13 @@ describe('toBundlesQuery', () => {
       ...DEFAULT_FILTERS,
       gpuDraft: ' H100_SXM ',
       countries: ['DE'],
-      type: 'reserved',
+      type: 'bid',
     })
     expect(query.filters).toMatchObject({
       gpu_name: { eq: 'H100 SXM' },
       geolocation: { in: ['DE'] },
     })
-    expect(query.type).toBe('reserved')
+    expect(query.type).toBe('bid')
     expect(JSON.stringify(query)).not.toContain('_SXM')
   })
 

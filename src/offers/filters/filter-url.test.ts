@@ -14,6 +14,11 @@ describe('parseOfferFilters', () => {
     })
   })
 
+  it('does not offer Reserved: renting it makes an on-demand instance, the discount needs a prepay', () => {
+    expect(parse('type=reserved').type).toBe('on-demand')
+    expect(parse('type=bid').type).toBe('bid')
+  })
+
   it('reads every filter', () => {
     expect(
       parse(

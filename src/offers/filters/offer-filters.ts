@@ -16,7 +16,12 @@ export const SORT_KEYS = [
 ] as const
 export type SortKey = (typeof SORT_KEYS)[number]
 
-export const OFFER_TYPES = ['on-demand', 'bid', 'reserved'] as const satisfies readonly OfferType[]
+/**
+ * The pricing types the app offers. Not `reserved`: renting a reserved offer creates an
+ * on-demand instance at `dph_total`, and its `discounted_dph_total` applies only after a separate
+ * prepay (docs reserved-instances.mdx), which the app does not do yet.
+ */
+export const OFFER_TYPES = ['on-demand', 'bid'] as const satisfies readonly OfferType[]
 export type OfferSearchType = (typeof OFFER_TYPES)[number]
 
 export const NUM_GPU_OPTIONS = [1, 2, 4, 8] as const
@@ -119,7 +124,6 @@ export const SORT_LABELS: Record<SortKey, string> = {
 export const TYPE_LABELS: Record<OfferSearchType, string> = {
   'on-demand': 'On-demand',
   bid: 'Interruptible',
-  reserved: 'Reserved',
 }
 
 export const SORT_ORDER: Record<SortKey, [string, SortDirection][]> = {

@@ -3,12 +3,15 @@ import type { Offer } from '../../api/offers/schemas'
 import { formatPrice } from '../../domain/format'
 import { Button } from '../../ui/button'
 import { ColumnHeads } from '../../ui/column-heads'
-import { exportHistory, importHistory, usePriceHistory } from './price-history-store'
+import { CheapestHours } from '../market/cheapest-hours'
+import { exportMemory, importMemory, useMarketMemory } from '../market/market-memory-store'
+import { usePriceHistory } from './price-history-store'
 import { seriesOf, type Snapshot } from './price-stats'
 
 /**
  * What this browser has seen: per GPU model in the current results, p10/median/p90 of $/GPU-hour
- * in the latest search and a sparkline of the median over time. Export and import as JSON.
+ * in the latest search and a sparkline of the median over time. Export and import the whole
+ * market memory (this history, machines, models and boots) as one JSON file.
  */
 export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; type: string }) {
   const snapshots = usePriceHistory()
@@ -26,20 +29,20 @@ export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; 
           size="sm"
           onClick={() => {
             const url = URL.createObjectURL(
-              new Blob([exportHistory()], { type: 'application/json' }),
+              new Blob([exportMemory()], { type: 'application/json' }),
             )
             const a = document.createElement('a')
             a.href = url
-            a.download = 'vast-price-history.json'
+            a.download = 'vast-market-memory.json'
             a.click()
             setTimeout(() => URL.revokeObjectURL(url), 0)
-            setNotice('Price history exported.')
+            setNotice('Market memory exported.')
           }}
         >
-          Export price history
+          Export market memory
         </Button>
         <label htmlFor={fileId} className="text-xs font-medium text-text-soft">
-          Import price history
+          Import market memory
         </label>
         <input
           id={fileId}
@@ -51,9 +54,13 @@ export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; 
             if (!file) return
             void file
               .text()
-              .then(importHistory)
-              .then((added) => setNotice(`Imported ${added} searches.`))
-              .catch(() => setNotice('That file is not a price history export.'))
+              .then(importMemory)
+              .then((added) =>
+                setNotice(
+                  `Imported ${added.snapshots} searches, ${added.machines} machines, ${added.boots} boots.`,
+                ),
+              )
+              .catch(() => setNotice('That file is not a market memory export.'))
           }}
         />
         <p role="status" className="text-xs text-text-soft">
@@ -71,6 +78,7 @@ export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; 
             { label: 'median', className: 'text-right' },
             { label: 'p90', className: 'text-right' },
             'median over time ($/GPU-hour)',
+            'cheapest hours (local)',
           ]}
         />
         <tbody>
@@ -93,6 +101,7 @@ function ModelRow({
   type: string
 }) {
   const series = seriesOf(snapshots, model, type)
+  const memory = useMarketMemory().models.get(`${type}|${model}`)
   const latest = series.at(-1)
   if (!latest) return null
   return (
@@ -105,6 +114,9 @@ function ModelRow({
       <td className="py-1 pr-2 text-right tabular-nums">{formatPrice(latest.p90)}</td>
       <td className="py-1">
         <Sparkline values={series.map((s) => s.median)} label={`${model} median`} />
+      </td>
+      <td className="py-1">
+        <CheapestHours memory={memory} />
       </td>
     </tr>
   )

@@ -1,14 +1,12 @@
 /**
- * Local price history, kept in IndexedDB (bounded to MAX_SNAPSHOTS snapshots, oldest dropped
- * first) and mirrored in memory for the page. Without IndexedDB (private modes, tests) the
+ * Local price history, kept in the market memory's IndexedDB database (memory-db.ts), bounded to
+ * MAX_SNAPSHOTS snapshots (oldest dropped first) and mirrored in memory for the page. Without IndexedDB (private modes, tests) the
  * history lasts for the page only. Nothing here is server state: it is what this browser saw.
  */
 import { useSyncExternalStore } from 'react'
 import type { Offer } from '../../api/offers/schemas'
+import { memoryDb } from '../market/memory-db'
 import { MAX_SNAPSHOTS, parseSnapshots, snapshotOf, type Snapshot } from './price-stats'
-
-const DB_NAME = 'vast-console.price-history'
-const STORE = 'snapshots'
 
 let snapshots: readonly Snapshot[] = []
 let loading: Promise<void> | null = null
@@ -20,66 +18,32 @@ function publish(next: readonly Snapshot[]) {
   listeners.forEach((listener) => listener())
 }
 
-function openDb(): Promise<IDBDatabase | null> {
-  if (typeof indexedDB === 'undefined') return Promise.resolve(null)
-  return new Promise((resolve) => {
-    const request = indexedDB.open(DB_NAME, 1)
-    request.onupgradeneeded = () => {
-      request.result.createObjectStore(STORE, { autoIncrement: true })
-    }
-    request.onsuccess = () => resolve(request.result)
-    request.onerror = () => resolve(null)
-    request.onblocked = () => resolve(null)
-  })
-}
-
-function done(tx: IDBTransaction): Promise<void> {
-  return new Promise((resolve) => {
-    tx.oncomplete = () => resolve()
-    tx.onerror = () => resolve()
-    tx.onabort = () => resolve()
-  })
-}
-
 /** Replaces the stored history with `list` (import) or appends `added` and trims the oldest. */
 async function persist(list: readonly Snapshot[], replace: boolean, added: Snapshot[] = []) {
-  const db = await openDb()
+  const db = await memoryDb()
   if (!db) return
-  const tx = db.transaction(STORE, 'readwrite')
-  const store = tx.objectStore(STORE)
+  const tx = db.transaction('snapshots', 'readwrite')
   if (replace) {
-    store.clear()
-    for (const snap of list) store.add(snap)
+    await tx.store.clear()
+    for (const snap of list) await tx.store.add(snap)
   } else {
-    for (const snap of added) store.add(snap)
-    const count = store.count()
-    count.onsuccess = () => {
-      let extra = count.result - MAX_SNAPSHOTS
-      if (extra <= 0) return
-      const cursor = store.openCursor()
-      cursor.onsuccess = () => {
-        const c = cursor.result
-        if (!c || extra <= 0) return
-        c.delete()
-        extra -= 1
-        c.continue()
-      }
+    for (const snap of added) await tx.store.add(snap)
+    let extra = (await tx.store.count()) - MAX_SNAPSHOTS
+    let cursor = extra > 0 ? await tx.store.openCursor() : null
+    for (; cursor && extra > 0; extra -= 1) {
+      await cursor.delete()
+      cursor = await cursor.continue()
     }
   }
-  await done(tx)
-  db.close()
+  await tx.done
 }
 
 /** Loads the stored history once per page. */
 export function loadHistory(): Promise<void> {
   loading ??= (async () => {
-    const db = await openDb()
+    const db = await memoryDb()
     if (!db) return
-    const tx = db.transaction(STORE, 'readonly')
-    const request = tx.objectStore(STORE).getAll()
-    await done(tx)
-    db.close()
-    const stored = parseSnapshots(request.result)
+    const stored = parseSnapshots(await db.getAll('snapshots').catch(() => []))
     // Searches recorded while loading come after the stored ones.
     publish([...stored, ...snapshots].slice(-MAX_SNAPSHOTS))
   })()
@@ -95,13 +59,12 @@ export function recordSearch(result: object, offers: readonly Offer[], type: str
   void loadHistory().then(() => persist(snapshots, false, [snap]))
 }
 
-export function exportHistory(): string {
-  return JSON.stringify({ format: 'vast-console.price-history', version: 1, snapshots }, null, 1)
-}
+/** The snapshots as they stand (the whole-memory export includes them). */
+export const currentSnapshots = (): readonly Snapshot[] => snapshots
 
-/** Merges an export into the history; returns how many snapshots it added. */
-export async function importHistory(text: string): Promise<number> {
-  const incoming = parseSnapshots(JSON.parse(text))
+/** Merges parsed JSON (an export, or its `snapshots` list); returns how many snapshots it added. */
+export async function mergeSnapshots(value: unknown): Promise<number> {
+  const incoming = parseSnapshots(value)
   await loadHistory()
   const seen = new Set(snapshots.map((s) => `${s.at}|${s.type}`))
   const fresh = incoming.filter((s) => !seen.has(`${s.at}|${s.type}`))

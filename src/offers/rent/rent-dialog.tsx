@@ -4,6 +4,7 @@ import { GUARD_CONFIRM_WORD } from '../../domain/spend-guards'
 import { Button } from '../../ui/button'
 import { Dialog } from '../../ui/dialog'
 import { Field } from '../../ui/field'
+import { CheckboxField } from '../../ui/checkbox-field'
 import { formatRate } from '../../domain/format'
 import { gpuSummary } from '../offer-format'
 import { defaultBid, matchListing, rentCost } from '../../domain/money/rent-cost'
@@ -27,15 +28,9 @@ import {
   type RentContext,
   type RentDraft,
 } from './rent-form'
-import {
-  armAutoStop,
-  AutoStopFields,
-  GuardConfirm,
-  NO_AUTO_STOP,
-  parseAutoStopHours,
-  useGuardViolations,
-  type AutoStopDraft,
-} from './rent-safety'
+import { GuardConfirm, useGuardViolations } from './rent-safety'
+import { NO_WATCHDOG, type WatchdogDraft } from '../../domain/watchdog-draft'
+import { armWatchdog, RentWatchdog, useRentWatchdog } from './rent-watchdog'
 import { useRentSubmission } from './use-rent-submission'
 
 export interface RentDialogProps {
@@ -58,8 +53,9 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
     initialDraft(bid ? defaultBid(offer?.min_bid) : '', template),
   )
   const [showErrors, setShowErrors] = useState(false)
-  const [autoStop, setAutoStop] = useState<AutoStopDraft>(NO_AUTO_STOP)
+  const [autoStop, setAutoStop] = useState<WatchdogDraft>(NO_WATCHDOG)
   const [guardTyped, setGuardTyped] = useState('')
+  const [stoppedIfUnavailable, setStoppedIfUnavailable] = useState(false)
   const submission = useRentSubmission({
     offerId,
     onRented: (instanceId) => {
@@ -89,26 +85,23 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
         )
       : null
   const violations = useGuardViolations(cost ? cost.totalPerHour : null)
+  const userOnstart = template?.onstart ?? undefined
+  const watchdog = useRentWatchdog(autoStop, cost ? cost.totalPerHour : null, userOnstart)
   const guardBlocks = violations.length > 0 && guardTyped.trim() !== GUARD_CONFIRM_WORD
   const change = (patch: Partial<RentDraft>) => setDraft((current) => ({ ...current, ...patch }))
 
   const submit = () => {
     if (submission.locked || !offer) return
     const input = toRentInput(draft, context)
-    const autoStopHours = parseAutoStopHours(autoStop.hours)
-    if (!input || (autoStop.mode !== 'off' && autoStopHours === null)) {
+    if (!input || !watchdog.ok) {
       setShowErrors(true)
       return
     }
     if (guardBlocks) return
-    if (autoStop.mode !== 'off' && autoStopHours !== null) {
-      // A template's start script is replaced by any onstart sent: keep it ahead of the timer.
-      input.onstart = armAutoStop(
-        input.onstart ?? template?.onstart ?? undefined,
-        autoStop.mode,
-        autoStopHours,
-      )
-    }
+    input.cancelUnavail = !(bid && stoppedIfUnavailable)
+    // A template's start script is replaced by any onstart sent: keep it after the watchdog.
+    const onstart = armWatchdog(autoStop, input.onstart ?? userOnstart, watchdog.perHour)
+    if (onstart !== null) input.onstart = onstart
     submission.send(input, offer.machine_id)
   }
 
@@ -197,10 +190,23 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
                   onChange={(event) => change({ bid: event.target.value })}
                 />
               )}
+              {bid && (
+                <CheckboxField
+                  label="If the bid cannot start now, create a stopped instance instead"
+                  className="sm:col-span-2"
+                  checked={stoppedIfUnavailable}
+                  onChange={(event) => setStoppedIfUnavailable(event.target.checked)}
+                />
+              )}
               {!template && (
                 <LaunchMode value={draft.runtype} onChange={(runtype) => change({ runtype })} />
               )}
-              <AutoStopFields value={autoStop} onChange={setAutoStop} showErrors={showErrors} />
+              <RentWatchdog
+                value={autoStop}
+                onChange={setAutoStop}
+                showErrors={showErrors}
+                watchdog={watchdog}
+              />
             </div>
             <CostPreview offer={offer} bid={bid} disk={disk} gpu={gpu} cost={cost} />
             <AfterRenting perHour={cost ? cost.totalPerHour : null} />

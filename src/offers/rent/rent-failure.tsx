@@ -9,6 +9,9 @@ export function RentFailure({ error, outcome }: { error: ApiError; outcome: Rent
   if (kind === 'offer_gone') {
     message =
       'This offer was just taken by someone else. The offer list has been refreshed: please pick another offer.'
+  } else if (error.code === 'rent_in_progress') {
+    // Held by this browser, not refused by Vast: nothing was sent.
+    message = error.message
   } else if (kind !== null && REFUSED_KINDS.has(kind)) {
     message = `Vast did not rent this offer: ${error.message}`
   } else {

@@ -124,7 +124,7 @@ describe('with a template', () => {
   })
 
   it.each([
-    ['', { client_id: 'me', template_hash_id: VLLM, disk: 60, env: {} }],
+    ['', { client_id: 'me', template_hash_id: VLLM, disk: 60, env: {}, cancel_unavail: true }],
     [
       ' vllm/vllm-openai:v0.6.3 ',
       {
@@ -133,6 +133,7 @@ describe('with a template', () => {
         template_hash_id: VLLM,
         disk: 60,
         env: {},
+        cancel_unavail: true,
       },
     ],
   ])(

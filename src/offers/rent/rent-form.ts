@@ -5,6 +5,9 @@
 import type { RentInput } from '../../api/offers/endpoints'
 import { DEFAULT_DISK_GB } from '../filters/offer-filters'
 import { formatRate } from '../../domain/format'
+import { parseBid } from '../../domain/money/rent-cost'
+
+export { parseBid }
 
 export const DEFAULT_IMAGE = 'vastai/base-image:@vastai-automatic-tag'
 export const MIN_DISK_GB = 8
@@ -52,8 +55,6 @@ export function initialDraft(
   return { image, disk: String(disk), label: '', runtype: 'ssh', bid, env: '' }
 }
 
-const DECIMAL = /^\d+(\.\d+)?$/
-
 /**
  * Docker's reference grammar, `[registry[:port]/]path[:tag][@digest]`, plus Vast's
  * `:@vastai-automatic-tag` (the template picks the tag). Path components are lowercase.
@@ -73,12 +74,6 @@ export const isImageReference = (text: string): boolean => IMAGE_REFERENCE.test(
 export function parseDisk(text: string): number | null {
   const clean = text.trim()
   return /^\d+$/.test(clean) ? Number(clean) : null
-}
-
-/** Bid in $/hr when the text is a plain decimal number, else null. */
-export function parseBid(text: string): number | null {
-  const clean = text.trim()
-  return DECIMAL.test(clean) ? Number(clean) : null
 }
 
 /** Vast's limits on `env` (reference §4.1): per variable, and for the whole object. */

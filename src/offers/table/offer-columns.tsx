@@ -8,6 +8,7 @@ import {
   formatUsd,
 } from '../../domain/format'
 import { formatNumber, gpuSummary, isVerified, offerReliability } from '../offer-format'
+import { SeenBefore } from '../market/seen-before'
 import { OfferRowActions } from './offer-row-actions'
 import { MAX_COMPARE, type OfferFeatures, type OfferRow } from './offer-table-features'
 
@@ -73,6 +74,13 @@ export const offerColumns = col.columns([
         </StatusBadge>
       )
     },
+  }),
+  col.display({
+    id: 'seen-before',
+    header: 'Seen before',
+    enableSorting: false,
+    meta: { label: 'Seen before (this machine)' },
+    cell: ({ row, table }) => <SeenBefore facts={table.options.meta?.seenFacts?.(row.original)} />,
   }),
   col.accessor((offer) => offer.dlperf_per_dphtotal ?? undefined, {
     id: 'dlperf-usd',

@@ -2,6 +2,7 @@
  * The offer table's TanStack Table features, declared once: client-side sorting of the loaded
  * rows (the server already filtered them), a column chooser and typed table/column meta.
  */
+import type { SeenFacts } from '../../domain/market/machine-memory'
 import {
   columnVisibilityFeature,
   createSortedRowModel,
@@ -31,6 +32,8 @@ export interface OfferTableMeta {
   onToggleCompare?: (offer: Offer) => void
   /** "Cheaper than N% seen" for an offer, from the local price history (null: nothing seen). */
   priceSeen?: (offer: Offer) => number | null
+  /** What the market memory holds about the offer's machine (null: nothing yet). */
+  seenFacts?: (offer: Offer) => SeenFacts | null
 }
 
 export interface OfferColumnMeta {

@@ -5,8 +5,9 @@ import type { Offer } from '../../api/offers/schemas'
 import { cn } from '../../ui/cn'
 import { jobCost, type JobPlan } from '../../domain/money/job-cost'
 import { offerColumns } from './offer-columns'
-import { offerFeatures, type OfferRow } from './offer-table-features'
+import { offerFeatures, type OfferRow, type OfferTableMeta } from './offer-table-features'
 import { useRowSortInUrl } from './row-sort-url'
+import { createSortIndex, type SortKey, type SortValue } from './sorted-orders'
 
 /**
  * Up to this many rows render plainly; longer lists are virtualized (about 30 rows in the DOM,
@@ -23,12 +24,29 @@ const PLAIN_RENDER =
   typeof window !== 'undefined' &&
   new URLSearchParams(window.location.search).get('render') === 'plain'
 
-const SORTABLE: ReadonlySet<string> = new Set(
-  offerColumns.flatMap((c) => (c.id && c.enableSorting !== false ? [c.id] : [])),
-)
+const asSortValue = (value: unknown): SortValue =>
+  typeof value === 'number' || typeof value === 'string' ? value : undefined
+
+/** The sortable columns' values, as their header sort compares them. */
+export const OFFER_SORT_KEYS: readonly SortKey<OfferRow>[] = offerColumns.flatMap((c) => {
+  if (!c.id || c.enableSorting === false || !('accessorFn' in c)) return []
+  const accessor = c.accessorFn
+  return [
+    {
+      id: c.id,
+      value: (row: OfferRow) => asSortValue(accessor(row, 0)),
+      text: c.sortFn === 'text',
+    },
+  ]
+})
+
+const SORTABLE: ReadonlySet<string> = new Set(OFFER_SORT_KEYS.map((key) => key.id))
 
 export interface OfferTableProps {
+  /** Every loaded offer. */
   offers: Offer[]
+  /** Indices (ascending) of the offers the quick filter keeps; null: all of them. */
+  matches: Uint32Array | null
   /** The rows come from an interruptible search. */
   bid: boolean
   onRent: (offer: Offer) => void
@@ -42,6 +60,7 @@ export interface OfferTableProps {
   revealId?: number | null
   onHoverOffer?: (id: number | null) => void
   priceSeen?: (offer: Offer) => number | null
+  seenFacts?: OfferTableMeta['seenFacts']
 }
 
 /**
@@ -53,6 +72,7 @@ export interface OfferTableProps {
  */
 export const OfferTable = memo(function OfferTable({
   offers,
+  matches,
   bid,
   onRent,
   plan,
@@ -63,24 +83,56 @@ export const OfferTable = memo(function OfferTable({
   revealId = null,
   onHoverOffer,
   priceSeen,
+  seenFacts,
 }: OfferTableProps) {
   const [sorting, setSorting] = useRowSortInUrl(SORTABLE)
   // New rows when the plan changes, so the Job cost column (and a sort by it) follow the plan.
-  const data = useMemo<OfferRow[]>(
+  // Rows and their sorted orders are derived once per result and plan: a keystroke in the quick
+  // filter or a header click only picks rows from them.
+  const all = useMemo<OfferRow[]>(
     () => offers.map((offer) => ({ ...offer, jobCost: jobCost(offer, plan).total })),
     [offers, plan],
+  )
+  const sortIndex = useMemo(() => createSortIndex(all, OFFER_SORT_KEYS), [all])
+  // Each column's order is built in idle time after a result loads, one column per idle slice,
+  // so the first click on a header only picks.
+  useEffect(() => {
+    let cancel = () => {}
+    const ids = OFFER_SORT_KEYS.map((key) => key.id)
+    const later = (fn: () => void) => {
+      if (typeof window.requestIdleCallback === 'function') {
+        const handle = window.requestIdleCallback(fn, { timeout: 2000 })
+        cancel = () => window.cancelIdleCallback(handle)
+      } else {
+        const handle = window.setTimeout(fn, 50)
+        cancel = () => window.clearTimeout(handle)
+      }
+    }
+    const next = () => {
+      const id = ids.shift()
+      if (id === undefined) return
+      sortIndex.prepare(id)
+      later(next)
+    }
+    later(next)
+    return () => cancel()
+  }, [sortIndex])
+  const data = useMemo(
+    () => Array.from(sortIndex.pick(sorting, matches), (i) => all[i]).filter(isRow),
+    [all, sortIndex, sorting, matches],
   )
   const table = useTable({
     features: offerFeatures,
     columns: offerColumns,
     data,
+    manualSorting: true,
     getRowId: (offer) => String(offer.id),
     state: { sorting, columnVisibility },
     onSortingChange: setSorting,
     enableMultiSort: true,
     isMultiSortEvent: (event: unknown) =>
       typeof event === 'object' && event !== null && 'shiftKey' in event && event.shiftKey === true,
-    meta: { bid, onRent, compared, onToggleCompare, priceSeen },
+    meta: { bid, onRent, compared, onToggleCompare, priceSeen, seenFacts },
   })
 
   const rows = table.getRowModel().rows
@@ -281,6 +333,8 @@ export const OfferTable = memo(function OfferTable({
     </div>
   )
 })
+
+const isRow = (row: OfferRow | undefined): row is OfferRow => row !== undefined
 
 function SortArrow({ direction }: { direction: false | 'asc' | 'desc' }) {
   return (
