@@ -70,7 +70,7 @@ export function endWarning(
   return null
 }
 
-const ATTENTION: ReadonlySet<UiStatus> = new Set(['error', 'host_offline'])
+const ATTENTION: ReadonlySet<UiStatus> = new Set(['error', 'host_offline', 'outbid', 'exited'])
 
 /**
  * Instances that need the user: failed, host offline, an interruptible one stopped by a higher
@@ -82,7 +82,6 @@ export function needsAttention(
 ): boolean {
   const status = uiStatus(instance)
   if (ATTENTION.has(status)) return true
-  if (instance.is_bid && isOutbid(instance)) return true
   return endWarning(instance, nowMs) !== null
 }
 
@@ -91,16 +90,16 @@ export const attentionCount = (
   nowMs: number,
 ): number => instances.filter((i) => needsAttention(i, nowMs)).length
 
-/** An interruptible instance the user wants running that Vast holds stopped: outbid. */
+/**
+ * An interruptible instance the user wants running that Vast holds stopped or exited: outbid
+ * (the status rule in instance-status.ts; a restart on its way reads "scheduling" instead).
+ */
 export function isOutbid(
   instance: Pick<Instance, 'actual_status' | 'intended_status' | 'status_msg'> & {
     is_bid?: boolean | null
   },
 ): boolean {
-  if (!instance.is_bid) return false
-  const status = uiStatus(instance)
-  const actual = (instance.actual_status ?? '').toLowerCase()
-  return (status === 'starting' || status === 'scheduling') && actual !== 'loading'
+  return uiStatus(instance) === 'outbid'
 }
 
 /** "(2) Vast GPU Console" when two need attention; the plain title otherwise. */
