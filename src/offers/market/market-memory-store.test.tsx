@@ -21,6 +21,7 @@ const offer = (id: number, machine: number, price: number, reliability: number):
     gpu_name: 'RTX 4090',
     num_gpus: 1,
     dph_total: price,
+    reliability,
     reliability2: reliability,
     storage_total_cost: 0,
   })

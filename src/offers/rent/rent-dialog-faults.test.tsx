@@ -10,6 +10,9 @@ import { rentPuts, worldWithOffer } from '../../test/rent-world'
 import { renderWithClient } from '../../test/render'
 import { RentDialog } from './rent-dialog'
 
+/** The dialog also reads SSH keys, templates and the instance list, paced: allow for them. */
+const SLOW = { timeout: 8_000 }
+
 let world: World
 let offer: Offer
 
@@ -61,7 +64,7 @@ describe('rent under faults', () => {
     const { dialog } = await rentOnce()
     const alert = await within(dialog).findByRole('alert')
     expect(
-      await within(alert).findByText(/Your instances could not be read either/),
+      await within(alert).findByText(/Your instances could not be read either/, {}, SLOW),
     ).toBeInTheDocument()
     expect(rentals()).toHaveLength(1)
     expect(world.instances.size).toBe(0)
@@ -84,7 +87,7 @@ describe('rent under faults', () => {
     // Once the other tab's rental is over, this one goes, exactly once.
     otherTab?.()
     await user.click(confirm)
-    await waitFor(() => expect(onRented).toHaveBeenCalledTimes(1))
+    await waitFor(() => expect(onRented).toHaveBeenCalledTimes(1), SLOW)
     expect(rentals()).toHaveLength(1)
   })
 })
