@@ -10,16 +10,11 @@ import {
 } from '../api/api-key-store'
 import { accountQueries } from '../api/account/queries'
 import { useAccountSwitch } from '../api/use-account-switch'
-import { Button } from '../ui/button'
 import { formatUsd } from '../domain/format'
 import { accountName } from './key-fields'
 
-export interface AccountPanelProps {
-  onForget: () => void
-}
-
-/** The account line in the header: who, how much credit, which account, and the way out. */
-export function AccountPanel({ onForget }: AccountPanelProps) {
+/** The account line in the header: who, how much credit and which account (leaving is on the Account tab). */
+export function AccountPanel() {
   const account = useQuery(accountQueries.current())
   const hint = useKeyHint()
   const demo = useKeyMode() === 'demo'
@@ -38,7 +33,7 @@ export function AccountPanel({ onForget }: AccountPanelProps) {
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
       {demo && (
         <span className="rounded bg-warning-muted px-2 py-0.5 font-medium text-warning-text">
-          Demo mode: simulated, no real money
+          Demo mode<span className="hidden sm:inline">: simulated, no real money</span>
         </span>
       )}
       {accounts.length > 1 && (
@@ -72,10 +67,7 @@ export function AccountPanel({ onForget }: AccountPanelProps) {
       ) : (
         <span className="text-muted">Loading account…</span>
       )}
-      {hint && <span className="text-muted">Key …{hint}</span>}
-      <Button size="sm" onClick={onForget}>
-        {demo ? 'Leave demo' : 'Forget key'}
-      </Button>
+      {hint && <span className="hidden text-muted lg:inline">Key …{hint}</span>}
     </div>
   )
 }
