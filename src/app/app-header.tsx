@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { Keyboard } from 'lucide-react'
-import type { KeyboardEvent, ReactNode } from 'react'
+import { useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
 import { instanceQueries } from '../api/instances/queries'
 import { cn } from '../ui/cn'
 import { LogoMark } from '../ui/logo-mark'
@@ -47,6 +47,18 @@ export function AppHeader({
   })
   const counts: Partial<Record<Tab, number>> = { instances: instances.data }
 
+  // Sticky table heads sit just under the header: its height, as --header-h on <html>.
+  const ref = useRef<HTMLElement>(null)
+  useLayoutEffect(() => {
+    const header = ref.current
+    if (!header) return
+    const observer = new ResizeObserver(() =>
+      document.documentElement.style.setProperty('--header-h', `${header.offsetHeight}px`),
+    )
+    observer.observe(header)
+    return () => observer.disconnect()
+  }, [])
+
   const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
     if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return
     const index = TABS.findIndex((t) => t.id === tab)
@@ -58,7 +70,7 @@ export function AppHeader({
   }
 
   return (
-    <header className="z-30 border-b border-border bg-surface sm:sticky sm:top-0">
+    <header ref={ref} className="z-30 border-b border-border bg-surface sm:sticky sm:top-0">
       <div className="flex flex-wrap items-center gap-x-4 gap-y-1 px-4 pt-2">
         <p className="flex items-center gap-2 text-base font-semibold whitespace-nowrap text-text">
           <LogoMark className="size-6" />

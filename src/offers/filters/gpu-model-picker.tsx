@@ -69,6 +69,7 @@ export function GpuModelPicker({
         autoComplete="off"
         spellCheck={false}
         aria-describedby={hintId}
+        data-search=""
         className={cn(inputClass, 'placeholder:text-faint')}
         onChange={(event) => onChange({ gpuDraft: event.target.value })}
         onKeyDown={(event) => {
