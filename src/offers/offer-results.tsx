@@ -17,6 +17,7 @@ import { MAX_COMPARE } from './table/offer-table-features'
 import { toBundlesQuery } from './filters/filter-criteria'
 import { quickFilter } from './table/quick-filter'
 import { type OfferSearch } from './offer-search'
+import type { OfferFilters } from './filters/offer-filters'
 import { useColumnVisibility } from './table/column-visibility'
 import { OfferTable } from './table/offer-table'
 import { OfferCards } from './table/offer-cards'
@@ -53,6 +54,7 @@ export interface OfferResultsProps {
   onRetry: () => void
   onRent: (offer: Offer) => void
   onResetFilters: () => void
+  onChangeFilters?: (patch: Partial<OfferFilters>) => void
 }
 
 /**
@@ -69,6 +71,7 @@ export function OfferResults({
   onRetry,
   onRent,
   onResetFilters,
+  onChangeFilters,
 }: OfferResultsProps) {
   const throttle = throttledFor !== null && (
     <p role="status" className="rounded bg-warning-soft px-3 py-1.5 text-sm text-warning-text">
@@ -127,6 +130,7 @@ export function OfferResults({
             key={JSON.stringify(toBundlesQuery(data.filters))}
             filters={data.filters}
             onResetFilters={onResetFilters}
+            onChangeFilters={onChangeFilters}
           />
         ) : (
           <LoadedOffers offers={data.offers} type={data.filters.type} bid={bid} onRent={onRent} />

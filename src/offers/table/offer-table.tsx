@@ -2,7 +2,6 @@ import { useTable, type ColumnVisibilityState } from '@tanstack/react-table'
 import { useWindowVirtualizer } from '@tanstack/react-virtual'
 import {
   memo,
-  useCallback,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -138,24 +137,21 @@ export const OfferTable = memo(function OfferTable({
   const visibleColumns = table.getVisibleLeafColumns().length
 
   /** Focus the Rent button of row `index`, scrolling it into view first if needed. */
-  const focusRow = useCallback(
-    (index: number) => {
-      const target = Math.max(0, Math.min(rows.length - 1, index))
-      const focus = () => {
-        const button = scrollRef.current?.querySelector<HTMLButtonElement>(
-          `tr[aria-rowindex="${target + 2}"] [data-rent-button]`,
-        )
-        button?.focus({ preventScroll: false })
-        return Boolean(button)
-      }
-      if (focus()) return
-      if (virtual) virtualizer.scrollToIndex(target, { align: 'auto' })
-      requestAnimationFrame(() => {
-        if (!focus()) requestAnimationFrame(focus)
-      })
-    },
-    [rows.length, virtual, virtualizer],
-  )
+  const focusRow = (index: number) => {
+    const target = Math.max(0, Math.min(rows.length - 1, index))
+    const focus = () => {
+      const button = scrollRef.current?.querySelector<HTMLButtonElement>(
+        `tr[aria-rowindex="${target + 2}"] [data-rent-button]`,
+      )
+      button?.focus({ preventScroll: false })
+      return Boolean(button)
+    }
+    if (focus()) return
+    if (virtual) virtualizer.scrollToIndex(target, { align: 'auto' })
+    requestAnimationFrame(() => {
+      if (!focus()) requestAnimationFrame(focus)
+    })
+  }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!(event.target instanceof HTMLElement)) return
