@@ -127,7 +127,7 @@ export function KeyFields({ entry }: { entry: KeyEntry }) {
           />
           This session only (forgotten when the tab closes)
         </label>
-        <p className="text-xs text-slate-600">
+        <p className="text-xs text-muted">
           A remembered key stays in this browser until you forget it, readable by any page served
           from this same address (host name and port). On a shared computer, keep it for this
           session only.

@@ -64,13 +64,13 @@ export function StatusBanners() {
     <>
       <div role="status" aria-live="polite">
         {connection.state === 'offline' && (
-          <p className={`${BANNER} border-amber-300 bg-amber-50 text-amber-950`}>
+          <p className={`${BANNER} border-warning-border bg-warning-soft text-warning-text`}>
             {`You are offline. ${stale} Updates resume when you are back online.`}
           </p>
         )}
         {connection.state === 'down' && (
           <div
-            className={`${BANNER} flex flex-wrap items-center gap-3 border-red-200 bg-red-50 text-red-950`}
+            className={`${BANNER} flex flex-wrap items-center gap-3 border-danger-border bg-danger-soft text-danger-text`}
           >
             <p>{`Vast is not answering. ${connection.message} ${stale} Retrying automatically.`}</p>
             <Button
@@ -86,7 +86,7 @@ export function StatusBanners() {
       </div>
       <div role="status" aria-live="polite">
         {throttled && (
-          <p className={`${BANNER} border-slate-300 bg-slate-50 text-slate-800`}>
+          <p className={`${BANNER} border-border-strong bg-surface-muted text-text`}>
             Throttled: Vast limits how often it may be asked. Requests are queued and go out in a
             moment.
           </p>

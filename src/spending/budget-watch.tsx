@@ -123,7 +123,7 @@ export function BudgetWatch({ onEvent }: { onEvent: (event: BudgetEvent) => void
   return (
     <p
       role="status"
-      className="rounded-md border border-amber-300 bg-amber-50 px-3 py-1 text-sm text-amber-950"
+      className="rounded-md border border-warning-border bg-warning-soft px-3 py-1 text-sm text-warning-text"
     >
       {warn
         .map(

@@ -133,12 +133,12 @@ export function BudgetsPanel({
   return (
     <section
       aria-labelledby={headingId}
-      className="flex flex-col gap-3 rounded-lg border border-slate-200 bg-white p-3"
+      className="flex flex-col gap-3 rounded-lg border border-border bg-surface p-3"
     >
-      <h2 id={headingId} className="text-base font-semibold text-slate-900">
+      <h2 id={headingId} className="text-base font-semibold text-text">
         Budgets
       </h2>
-      <p className="text-xs text-slate-700">
+      <p className="text-xs text-text-soft">
         Budgets are kept in this browser only (not at Vast): another device does not see them, and
         they act only while this app is open. The header warns at 80%; at 100% an event is logged.
       </p>
@@ -148,7 +148,7 @@ export function BudgetsPanel({
           {states.map((s) => (
             <li
               key={s.budget.id}
-              className="flex flex-col gap-1 rounded-md border border-slate-200 p-2"
+              className="flex flex-col gap-1 rounded-md border border-border p-2"
             >
               <div className="flex flex-wrap items-center justify-between gap-2 text-sm">
                 <span className="font-medium">{budgetName(s.budget)}</span>
@@ -156,10 +156,10 @@ export function BudgetsPanel({
                   className={cn(
                     'tabular-nums',
                     s.level === 'over'
-                      ? 'text-red-800'
+                      ? 'text-danger-text'
                       : s.level === 'warning'
-                        ? 'text-amber-900'
-                        : 'text-slate-800',
+                        ? 'text-warning-text'
+                        : 'text-text',
                   )}
                 >
                   {spendText(s, loaded)}
@@ -197,7 +197,7 @@ export function BudgetsPanel({
       {log.length > 0 && (
         <details className="text-sm">
           <summary className="cursor-pointer">What budgets did ({log.length})</summary>
-          <ul className="mt-1 flex flex-col gap-1 text-xs text-slate-800">
+          <ul className="mt-1 flex flex-col gap-1 text-xs text-text">
             {log.map((entry) => (
               <li key={`${entry.at}-${entry.text}`}>
                 {new Date(entry.at).toISOString().slice(0, 16).replace('T', ' ')} UTC — {entry.text}

@@ -21,7 +21,7 @@ export const COMPONENT_COLOURS: Record<Component, string> = {
 
 function Legend() {
   return (
-    <ul className="flex flex-wrap gap-3 text-xs text-slate-700" aria-hidden="true">
+    <ul className="flex flex-wrap gap-3 text-xs text-text-soft" aria-hidden="true">
       {COMPONENTS.map((c) => (
         <li key={c} className="flex items-center gap-1">
           <span
@@ -52,12 +52,12 @@ function ChartFrame({
   return (
     <figure
       aria-labelledby={id}
-      className="flex min-w-0 flex-col gap-2 rounded-lg border border-slate-200 bg-white p-3"
+      className="flex min-w-0 flex-col gap-2 rounded-lg border border-border bg-surface p-3"
     >
-      <figcaption id={id} className="text-sm font-semibold text-slate-900">
+      <figcaption id={id} className="text-sm font-semibold text-text">
         {title}
       </figcaption>
-      <p className="min-h-5 text-xs text-slate-700" aria-hidden="true">
+      <p className="min-h-5 text-xs text-text-soft" aria-hidden="true">
         {readout ?? hint}
       </p>
       {children}
@@ -116,7 +116,7 @@ export function DailyChart({ days }: { days: (Breakdown & { day: string })[] }) 
       table={<SrTable caption="Spend per day" rows={days.map((d) => ({ label: d.day, b: d }))} />}
     >
       <Legend />
-      <p className="text-xs text-slate-600" aria-hidden="true">
+      <p className="text-xs text-muted" aria-hidden="true">
         Highest day {formatUsd(max)}
       </p>
       <svg
@@ -150,7 +150,7 @@ export function DailyChart({ days }: { days: (Breakdown & { day: string })[] }) 
           )
         })}
       </svg>
-      <p className="flex justify-between text-xs text-slate-600" aria-hidden="true">
+      <p className="flex justify-between text-xs text-muted" aria-hidden="true">
         <span>{days[0]?.day}</span>
         {days.length > 2 && <span>{days[Math.floor(days.length / 2)]?.day}</span>}
         <span>{days.at(-1)?.day}</span>
@@ -190,12 +190,12 @@ export function BarChart({
         {shown.map((item) => {
           const body = (
             <>
-              <span className="flex justify-between gap-2 text-xs text-slate-800">
+              <span className="flex justify-between gap-2 text-xs text-text">
                 <span className="truncate">{item.label}</span>
                 <span className="tabular-nums">{formatUsd(item.total)}</span>
               </span>
               <span
-                className="flex h-3 w-full overflow-hidden rounded-sm bg-slate-100"
+                className="flex h-3 w-full overflow-hidden rounded-sm bg-surface-sunken"
                 aria-hidden="true"
               >
                 {COMPONENTS.map((c) => (
@@ -219,7 +219,7 @@ export function BarChart({
               {onPick ? (
                 <button
                   type="button"
-                  className="flex w-full flex-col gap-0.5 rounded text-left hover:bg-slate-50 focus-visible:outline-2 focus-visible:outline-blue-700"
+                  className="flex w-full flex-col gap-0.5 rounded text-left hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-blue-700"
                   onFocus={() => setHover(item.key)}
                   onBlur={() => setHover(null)}
                   onClick={() => onPick(item.key)}
@@ -235,9 +235,7 @@ export function BarChart({
         })}
       </ul>
       {items.length > limit && (
-        <p className="text-xs text-slate-600">
-          and {items.length - limit} more (in the table below)
-        </p>
+        <p className="text-xs text-muted">and {items.length - limit} more (in the table below)</p>
       )}
     </ChartFrame>
   )

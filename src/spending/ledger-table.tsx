@@ -24,12 +24,10 @@ export function LedgerTable({
   const rows = [...charges].sort((a, b) => b.start - a.start || a.key.localeCompare(b.key))
   return (
     <div className="flex flex-col gap-2">
-      <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <div className="overflow-x-auto rounded-lg border border-border bg-surface">
         <table className="w-full text-left text-sm">
-          <caption className="p-2 text-left text-sm font-semibold text-slate-900">
-            {caption}
-          </caption>
-          <thead className="bg-slate-50 text-xs text-slate-700">
+          <caption className="p-2 text-left text-sm font-semibold text-text">{caption}</caption>
+          <thead className="bg-surface-muted text-xs text-text-soft">
             <tr>
               <th scope="col" className="px-2 py-1">
                 From (UTC)
@@ -59,7 +57,7 @@ export function LedgerTable({
           </thead>
           <tbody>
             {rows.slice(0, shown).map((c) => (
-              <tr key={c.key} className="border-t border-slate-100">
+              <tr key={c.key} className="border-t border-border-subtle">
                 <td className="px-2 py-1 whitespace-nowrap tabular-nums">{when(c.start)}</td>
                 <td className="hidden px-2 py-1 whitespace-nowrap tabular-nums sm:table-cell">
                   {when(c.end)}
@@ -68,7 +66,7 @@ export function LedgerTable({
                   {c.instanceId !== null && liveIds.has(c.instanceId) ? (
                     <button
                       type="button"
-                      className="text-blue-800 underline"
+                      className="text-accent-text underline"
                       onClick={() => onOpenInstance(c.instanceId ?? 0)}
                     >
                       {c.instanceId}
@@ -76,7 +74,7 @@ export function LedgerTable({
                   ) : (
                     <span>
                       {c.instanceId ?? c.source}
-                      {c.instanceId !== null && <span className="text-slate-600"> (gone)</span>}
+                      {c.instanceId !== null && <span className="text-muted"> (gone)</span>}
                     </span>
                   )}
                 </td>
@@ -84,13 +82,13 @@ export function LedgerTable({
                   {c.label ? (
                     <button
                       type="button"
-                      className="text-blue-800 underline"
+                      className="text-accent-text underline"
                       onClick={() => onPickLabel(c.label ?? '')}
                     >
                       {c.label}
                     </button>
                   ) : (
-                    <span className="text-slate-600">none</span>
+                    <span className="text-muted">none</span>
                   )}
                 </td>
                 <td className="px-2 py-1 text-right tabular-nums">{formatUsd(c.gpu)}</td>
@@ -106,7 +104,7 @@ export function LedgerTable({
           </tbody>
         </table>
       </div>
-      <p className="text-xs text-slate-700">
+      <p className="text-xs text-text-soft">
         Showing {Math.min(shown, rows.length)} of {rows.length} rows.
       </p>
       {shown < rows.length && (

@@ -32,16 +32,16 @@ export function PaymentsSection({
       : null
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
-      <h2 id={headingId} className="text-base font-semibold text-slate-900">
+      <h2 id={headingId} className="text-base font-semibold text-text">
         Payments and credit
       </h2>
       {payments.isPending && (
-        <p role="status" className="text-sm text-slate-700">
+        <p role="status" className="text-sm text-text-soft">
           Loading payments…
         </p>
       )}
       {payments.isError && (
-        <p role="alert" className="text-sm text-red-800">
+        <p role="alert" className="text-sm text-danger-text">
           Payments could not be loaded: {payments.error.message}
         </p>
       )}
@@ -52,12 +52,12 @@ export function PaymentsSection({
         />
       )}
       {payments.data && (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
           <table className="w-full text-left text-sm">
-            <caption className="p-2 text-left text-sm font-semibold text-slate-900">
+            <caption className="p-2 text-left text-sm font-semibold text-text">
               Payments ({list.length})
             </caption>
-            <thead className="bg-slate-50 text-xs text-slate-700">
+            <thead className="bg-surface-muted text-xs text-text-soft">
               <tr>
                 <th scope="col" className="px-2 py-1">
                   Date (UTC)
@@ -78,7 +78,7 @@ export function PaymentsSection({
             </thead>
             <tbody>
               {list.map((p) => (
-                <tr key={p.id} className="border-t border-slate-100">
+                <tr key={p.id} className="border-t border-border-subtle">
                   <td className="px-2 py-1 tabular-nums">{date(p.paidAt ?? p.at)}</td>
                   <td className="px-2 py-1">{p.type}</td>
                   <td className="px-2 py-1">{p.method}</td>
@@ -88,7 +88,7 @@ export function PaymentsSection({
               ))}
               {list.length === 0 && (
                 <tr>
-                  <td colSpan={5} className="px-2 py-2 text-slate-700">
+                  <td colSpan={5} className="px-2 py-2 text-text-soft">
                     No payments in this range.
                   </td>
                 </tr>

@@ -33,9 +33,9 @@ const UNKNOWN_GPU = '(GPU not seen on this device)'
 function Figure({ term, value, note }: { term: string; value: string; note?: string }) {
   return (
     <div className="min-w-0">
-      <dt className="text-xs text-slate-600">{term}</dt>
-      <dd className="text-lg font-semibold text-slate-900 tabular-nums">{value}</dd>
-      {note && <dd className="text-xs text-slate-600">{note}</dd>}
+      <dt className="text-xs text-muted">{term}</dt>
+      <dd className="text-lg font-semibold text-text tabular-nums">{value}</dd>
+      {note && <dd className="text-xs text-muted">{note}</dd>}
     </div>
   )
 }
@@ -106,7 +106,7 @@ export function SpendingPage({ onOpenInstance }: { onOpenInstance: (id: number) 
   return (
     <div className="flex flex-col gap-5">
       <div className="flex flex-wrap items-end justify-between gap-3">
-        <h1 className="text-xl font-semibold text-slate-900">Spending</h1>
+        <h1 className="text-xl font-semibold text-text">Spending</h1>
         <RangePicker
           value={choice}
           today={today}
@@ -117,18 +117,18 @@ export function SpendingPage({ onOpenInstance }: { onOpenInstance: (id: number) 
         />
       </div>
       {ledger.isPending && (
-        <p role="status" className="text-sm text-slate-700">
+        <p role="status" className="text-sm text-text-soft">
           Loading charges for {range.from} to {range.to}…
         </p>
       )}
       {ledger.isError && (
-        <p role="alert" className="text-sm text-red-800">
+        <p role="alert" className="text-sm text-danger-text">
           Charges could not be loaded: {ledger.error.message}
         </p>
       )}
       {ledger.data && (
         <>
-          <section aria-label="Totals" className="rounded-lg border border-slate-200 bg-white p-3">
+          <section aria-label="Totals" className="rounded-lg border border-border bg-surface p-3">
             <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4">
               <Figure
                 term={`Spent ${range.from} to ${range.to}`}
@@ -161,19 +161,19 @@ export function SpendingPage({ onOpenInstance }: { onOpenInstance: (id: number) 
               />
             </dl>
             {view.stopped > 0 && (
-              <p className="mt-2 text-sm text-amber-900">
+              <p className="mt-2 text-sm text-warning-text">
                 {formatUsd(view.stopped)} of this went on storage for instances that were not
                 running.
               </p>
             )}
             {(ledger.data.dropped > 0 || ledger.data.truncated) && (
-              <p className="mt-2 text-sm text-amber-900">
+              <p className="mt-2 text-sm text-warning-text">
                 {ledger.data.dropped > 0 &&
                   `${ledger.data.dropped} rows could not be read and are left out. `}
                 {ledger.data.truncated && 'The answer was cut short: the totals are a floor.'}
               </p>
             )}
-            <p className="mt-2 text-xs text-slate-600">
+            <p className="mt-2 text-xs text-muted">
               {ledger.data.cachedDays > 0
                 ? `${ledger.data.cachedDays} past days read from this device; the rest fetched from Vast.`
                 : 'Fetched from Vast.'}

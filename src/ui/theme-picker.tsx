@@ -36,7 +36,7 @@ export function ThemePicker({ className }: { className?: string }) {
               value={choice}
               checked={theme === choice}
               onChange={() => setTheme(choice)}
-              className="sr-only"
+              className="absolute inset-0 cursor-pointer opacity-0"
             />
             <Icon aria-hidden="true" className="size-4" />
             <span className="sr-only">{label}</span>

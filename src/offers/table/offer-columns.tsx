@@ -92,7 +92,7 @@ export const offerColumns = col.columns([
     header: 'DLPerf/$',
     sortFn: 'basic',
     sortUndefined: 'last',
-    meta: { align: 'end' },
+    meta: { align: 'end', showFrom: 'xl' },
     cell: ({ getValue }) => formatNumber(getValue()),
   }),
   col.accessor((offer) => offerReliability(offer) ?? undefined, {
