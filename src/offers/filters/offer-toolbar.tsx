@@ -94,7 +94,8 @@ export function OfferToolbar({
   const bid = filters.type === 'bid'
   const moreId = useId()
   const moreSet = moreFiltersSet(filters)
-  const [more, setMore] = useState(false)
+  // Opened at first when the URL (a link, a reload) sets one of the filters behind it.
+  const [more, setMore] = useState(() => moreFiltersSet(filters) > 0)
   return (
     <form
       role="search"
