@@ -23,7 +23,13 @@ const server = spawn('node', ['server/main.mjs'], {
 const base = `http://127.0.0.1:${PORT}`
 try {
   for (let i = 0; i < 50; i++) {
-    if (await fetch(base).then((r) => r.ok, () => false)) break
+    if (
+      await fetch(base).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      break
     await new Promise((r) => setTimeout(r, 200))
   }
   const browser = await chromium.launch(
