@@ -14,7 +14,7 @@ test.describe('Auto-stop and spend guards', () => {
 
     const [rental] = await sim.requests({ method: 'PUT', path: /^\/api\/v0\/asks\/\d+\/$/ })
     const onstart = stringField(rental?.body, 'onstart')
-    expect(onstart).toMatch(/^# vast-console auto-stop v1 \(A=stop D=\d+\)\n/)
+    expect(onstart).toMatch(/^# vast-console auto-stop v2 \(rules \d+\.s\.0\.0\)\n/)
     expect(onstart).not.toContain(sim.key)
 
     const card = page.getByRole('article', { name: /^Instance \d+/ })

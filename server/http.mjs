@@ -16,6 +16,9 @@ export function sendError(res, status, error, msg, headers = {}) {
     res.destroy()
     return
   }
+  // A request body not read yet is read and dropped, so a client still sending it reads this
+  // answer rather than a reset connection.
+  if (!res.req.complete) res.req.resume()
   res.writeHead(status, {
     'content-type': 'application/json',
     'cache-control': 'no-store',

@@ -49,8 +49,14 @@ export function rawRequest(
       })
     })
     // No half-close: Node's server drops a request whose client has ended its side.
-    socket.write(`${head}\r\nConnection: close\r\n\r\n`)
-    if (body.length > 0) socket.write(body)
+    // Head and body in one write: a server that answers early (a refused path) and closes must not
+    // meet body bytes arriving after it closed (the kernel would reset the connection).
+    socket.write(
+      Buffer.concat([
+        Buffer.from(`${head}\r\nConnection: close\r\n\r\n`, 'latin1'),
+        Buffer.from(body),
+      ]),
+    )
   })
 }
 

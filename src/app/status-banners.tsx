@@ -2,6 +2,8 @@ import { onlineManager, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useRef, useSyncExternalStore } from 'react'
 import { useThrottled } from '../api/throttle-store'
 import { Button } from '../ui/button'
+import { cn } from '../ui/cn'
+import { TONE_BOX } from '../ui/tone'
 import {
   connectionKey,
   connectionOf,
@@ -64,14 +66,12 @@ export function StatusBanners() {
     <>
       <div role="status" aria-live="polite">
         {connection.state === 'offline' && (
-          <p className={`${BANNER} border-warning-border bg-warning-soft text-warning-text`}>
+          <p className={cn(BANNER, TONE_BOX.warning)}>
             {`You are offline. ${stale} Updates resume when you are back online.`}
           </p>
         )}
         {connection.state === 'down' && (
-          <div
-            className={`${BANNER} flex flex-wrap items-center gap-3 border-danger-border bg-danger-soft text-danger-text`}
-          >
+          <div className={cn(BANNER, 'flex flex-wrap items-center gap-3', TONE_BOX.danger)}>
             <p>{`Vast is not answering. ${connection.message} ${stale} Retrying automatically.`}</p>
             <Button
               size="sm"
@@ -86,7 +86,7 @@ export function StatusBanners() {
       </div>
       <div role="status" aria-live="polite">
         {throttled && (
-          <p className={`${BANNER} border-border-strong bg-surface-muted text-text`}>
+          <p className={cn(BANNER, 'border-border-strong bg-surface-muted text-text')}>
             Throttled: Vast limits how often it may be asked. Requests are queued and go out in a
             moment.
           </p>

@@ -2,15 +2,7 @@
 // The auto-stop snippet, really run by /bin/sh (dash) against the simulator over HTTP, with a
 // PATH that holds only the basics plus one HTTP tool (curl, wget or python3) or none at all.
 import { describe, expect, it } from 'vitest'
-import {
-  nowSec,
-  runningBox,
-  simulatorOverHttp,
-  sleepMs,
-  snippetRunner,
-  until,
-  writesTo,
-} from '../test/snippet-harness'
+import { nowSec, runningBox, sleepMs, snippetSuite, until, writesTo } from '../test/snippet-harness'
 import { createWorld, requestLog } from '../simulator/model'
 import {
   autoStopSnippet,
@@ -26,8 +18,7 @@ import {
 } from './auto-stop'
 import { labelWithRules } from './watchdog-rules'
 
-const { base } = simulatorOverHttp()
-const { sandbox, run: runSnippet } = snippetRunner(base)
+const { base, sandbox, run: runSnippet } = snippetSuite()
 
 describe('auto-stop snippet, run in sh against the simulator', () => {
   it.each(['curl', 'wget', 'python3'] as const)(

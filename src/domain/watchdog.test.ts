@@ -6,9 +6,8 @@ import {
   BUSYBOX,
   nowSec,
   runningBox,
-  simulatorOverHttp,
   sleepMs,
-  snippetRunner,
+  snippetSuite,
   until,
   writesTo,
   type Shell,
@@ -18,8 +17,7 @@ import { watchdogSnippet } from './auto-stop'
 import { parseWatchdogLog } from './watchdog-log'
 import { labelWithRules } from './watchdog-rules'
 
-const { base } = simulatorOverHttp()
-const { sandbox, run } = snippetRunner(base)
+const { sandbox, run } = snippetSuite()
 
 const idleOnly = (minutes: number, belowPct: number) =>
   watchdogSnippet({ deadline: null, idle: { minutes, belowPct } })

@@ -95,9 +95,9 @@ export function BulkBar({ selected, onDone, onClear }: BulkBarProps) {
     <div
       role="toolbar"
       aria-label="Selected instances"
-      className="flex flex-wrap items-center gap-2 rounded-md border border-blue-200 bg-blue-50 px-3 py-2 text-sm"
+      className="flex flex-wrap items-center gap-2 rounded-md border border-accent-border bg-accent-soft px-3 py-2 text-sm"
     >
-      <span className="font-medium text-blue-950">{selected.length} selected</span>
+      <span className="font-medium text-accent-text">{selected.length} selected</span>
       <Button size="sm" disabled={eligible.stop.length === 0} onClick={() => run('stop')}>
         Stop selected
       </Button>

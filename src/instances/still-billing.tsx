@@ -35,7 +35,7 @@ export function StillBilling({ instances }: { instances: readonly Instance[] }) 
   return (
     <section
       aria-labelledby={headingId}
-      className="rounded-lg border border-amber-300 bg-amber-50 p-3 text-sm text-amber-950"
+      className="rounded-lg border border-warning-border bg-warning-soft p-3 text-sm text-warning-text"
     >
       <h2 id={headingId} className="font-semibold">
         Still billing: {rows.length} stopped {rows.length === 1 ? 'instance' : 'instances'},{' '}
@@ -47,13 +47,13 @@ export function StillBilling({ instances }: { instances: readonly Instance[] }) 
       </p>
       <table className="w-full text-left">
         <ColumnHeads
-          className="text-xs text-amber-900"
+          className="text-xs text-warning-text"
           cellClassName="py-1 font-medium"
           columns={['Instance', 'Storage', 'Stopped for', { label: 'Action', hidden: true }]}
         />
         <tbody>
           {rows.map((row) => (
-            <tr key={row.id} className="border-t border-amber-200">
+            <tr key={row.id} className="border-t border-warning-border">
               <td className="py-1">
                 {row.id}
                 {row.label ? ` · ${row.label}` : ''}

@@ -14,6 +14,7 @@ import {
   cellText,
   gpuModelOf,
 } from '../test/offers-page'
+import { DEFAULT_SEARCH_FILTERS, DEFAULT_SEARCH_PAGE } from '../test/offer-filters'
 
 beforeEach(() => {
   window.history.replaceState(null, '', '/')
@@ -48,13 +49,8 @@ describe('OffersPage: search', () => {
 
     // The default search, as Vast's CLI sends it.
     expect(searches()[0]?.body).toEqual({
-      verified: { eq: true },
-      rentable: { eq: true },
-      rented: { eq: false },
-      external: { eq: false },
-      order: [['score', 'desc']],
-      type: 'on-demand',
-      limit: 100,
+      ...DEFAULT_SEARCH_FILTERS,
+      ...DEFAULT_SEARCH_PAGE,
       allocated_storage: 10,
     })
   })

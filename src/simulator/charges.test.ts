@@ -7,7 +7,7 @@ import { ApiError } from '../api/errors'
 import { fetchPayments } from '../api/invoices/endpoints'
 import { destroyInstance } from '../api/instances/endpoints'
 import { dayFilter, dayOf, type DayRange } from '../domain/spending/range'
-import { seedChargeHistory } from './charges'
+import { seedChargeHistory } from './charge-history'
 import { createWorld, worldNow, type World } from './model'
 import { isRecord } from './responses'
 

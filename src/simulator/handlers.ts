@@ -20,7 +20,8 @@ import {
 } from './model'
 import { LOG_PATH_PREFIX, readLog, requestLogs } from './logs'
 import { sshKeyRoutes } from './ssh-keys'
-import { chargeRoutes, rememberDestroyed } from './charges'
+import { rememberDestroyed } from './charge-history'
+import { chargeRoutes } from './charges'
 import { searchTemplates } from './templates'
 import { fail, invalidJson, movedPermanently, routeNotFound, type SimResponse } from './responses'
 

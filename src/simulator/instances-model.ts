@@ -173,10 +173,16 @@ export function instanceId(raw: string): number | null {
   return /^\d+$/.test(raw) ? Number(raw) : null
 }
 
+/** Vast's 400 for a path id that is not an instance id. */
+const badInstanceId = () => fail(400, 'invalid_args', 'invalid instance_id')
+/** Vast's 404 when a manage or reboot call names no instance of the account. */
+const noSuchInstance = (id: number) =>
+  fail(404, 'no_such_instance', `error 404/3604: no_such_instance Instance ${id} not found.`)
+
 /** `GET /api/v0/instances/{id}/`: `{"instances": {...}}`, or `{"instances": null}` when unknown. */
 export function showInstance(world: World, rawId: string): SimResponse {
   const id = instanceId(rawId)
-  if (id === null) return fail(400, 'invalid_args', 'invalid instance_id')
+  if (id === null) return badInstanceId()
   const inst = world.instances.get(id)
   return ok({ instances: inst ? instanceRow(inst, worldNow(world)) : null })
 }
@@ -189,7 +195,7 @@ const manageBodySchema = z.object({
 /** `PUT /api/v0/instances/{id}/` with `{state: "running"|"stopped"}` and/or `{label}`. */
 export function manageInstance(world: World, rawId: string, body: unknown): SimResponse {
   const id = instanceId(rawId)
-  if (id === null) return fail(400, 'invalid_args', 'invalid instance_id')
+  if (id === null) return badInstanceId()
   const parsed = z.safeParse(manageBodySchema, body ?? {})
   if (!parsed.success)
     return invalidArgs('expected {state: "running"|"stopped"} or {label: string}')
@@ -201,12 +207,7 @@ export function manageInstance(world: World, rawId: string, body: unknown): SimR
   if (label && label.length > 1024)
     return fail(400, 'label_too_long', 'Label must be at most 1024 characters.')
   const inst = world.instances.get(id)
-  if (!inst)
-    return fail(
-      404,
-      'no_such_instance',
-      `error 404/3604: no_such_instance Instance ${id} not found.`,
-    )
+  if (!inst) return noSuchInstance(id)
   settle(world)
   const now = worldNow(world)
   if (label !== undefined) inst.label = label?.trim() ? label : null
@@ -226,14 +227,9 @@ export function manageInstance(world: World, rawId: string, body: unknown): SimR
  */
 export function rebootInstance(world: World, rawId: string): SimResponse {
   const id = instanceId(rawId)
-  if (id === null) return fail(400, 'invalid_args', 'invalid instance_id')
+  if (id === null) return badInstanceId()
   const inst = world.instances.get(id)
-  if (!inst)
-    return fail(
-      404,
-      'no_such_instance',
-      `error 404/3604: no_such_instance Instance ${id} not found.`,
-    )
+  if (!inst) return noSuchInstance(id)
   settle(world)
   const now = worldNow(world)
   if (phaseAt(inst.transition, now).phase !== 'running')
@@ -245,7 +241,7 @@ export function rebootInstance(world: World, rawId: string): SimResponse {
 /** `DELETE /api/v0/instances/{id}/`: ends all billing; the machine's offer returns to the market. */
 export function destroyInstance(world: World, rawId: string): SimResponse {
   const id = instanceId(rawId)
-  if (id === null) return fail(400, 'invalid_args', 'invalid instance_id')
+  if (id === null) return badInstanceId()
   const inst = world.instances.get(id)
   if (!inst) return fail(404, 'not_found', `error 404/3710: Instance ${id} not found.`)
   settle(world)

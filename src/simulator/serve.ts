@@ -8,7 +8,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { getResponse } from 'msw'
 import * as z from 'zod/mini'
 import { handlers } from './handlers'
-import { seedChargeHistory } from './charges'
+import { seedChargeHistory } from './charge-history'
 import {
   advance,
   createWorld,

@@ -16,6 +16,7 @@ import {
   type BudgetState,
 } from '../domain/spending/budgets'
 import { dayOf, monthOf } from '../domain/spending/range'
+import { Notice } from '../ui/notice'
 import { showToast } from '../ui/toast-store'
 import { formatUsd } from '../domain/format'
 import { useClock } from './use-clock'
@@ -121,16 +122,13 @@ export function BudgetWatch({ onEvent }: { onEvent: (event: BudgetEvent) => void
   const warn = states.filter((s) => s.level !== 'ok')
   if (warn.length === 0) return null
   return (
-    <p
-      role="status"
-      className="rounded-md border border-warning-border bg-warning-soft px-3 py-1 text-sm text-warning-text"
-    >
+    <Notice as="p" role="status" tone="warning">
       {warn
         .map(
           (s) =>
             `${budgetName(s.budget)}: ${Math.round(s.used * 100)}% of ${formatUsd(s.budget.monthlyUsd)} this month${s.level === 'over' ? ' (over budget)' : ''}`,
         )
         .join(' · ')}
-    </p>
+    </Notice>
   )
 }

@@ -156,7 +156,7 @@ export function BudgetsPanel({
                   className={cn(
                     'tabular-nums',
                     s.level === 'over'
-                      ? 'text-danger-text'
+                      ? 'text-danger-strong'
                       : s.level === 'warning'
                         ? 'text-warning-text'
                         : 'text-text',

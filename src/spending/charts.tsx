@@ -1,103 +1,8 @@
-/**
- * Hand-written SVG charts (no chart library: smaller than any, and enough here). Each chart is a
- * figure with a caption; hovering or focusing a bar shows its values, and a table with the same
- * numbers follows for screen readers.
- */
-import { useId, useState, type ReactNode } from 'react'
-import {
-  COMPONENT_NAMES,
-  COMPONENTS,
-  type Breakdown,
-  type Component,
-} from '../domain/spending/ledger'
+/** The Spending tab's bar charts (frame, legend and colours in chart-frame.tsx). */
+import { useState } from 'react'
+import { COMPONENTS, type Breakdown } from '../domain/spending/ledger'
 import { formatUsd } from '../domain/format'
-
-export const COMPONENT_COLOURS: Record<Component, string> = {
-  gpu: '#1d4ed8',
-  storage: '#b45309',
-  bandwidth: '#047857',
-  other: '#64748b',
-}
-
-function Legend() {
-  return (
-    <ul className="flex flex-wrap gap-3 text-xs text-text-soft" aria-hidden="true">
-      {COMPONENTS.map((c) => (
-        <li key={c} className="flex items-center gap-1">
-          <span
-            className="inline-block h-3 w-3 rounded-sm"
-            style={{ background: COMPONENT_COLOURS[c] }}
-          />
-          {COMPONENT_NAMES[c]}
-        </li>
-      ))}
-    </ul>
-  )
-}
-
-function ChartFrame({
-  title,
-  readout,
-  children,
-  table,
-  hint = 'Hover or focus a bar to see its values.',
-}: {
-  title: string
-  readout: string | null
-  children: ReactNode
-  table: ReactNode
-  hint?: string
-}) {
-  const id = useId()
-  return (
-    <figure
-      aria-labelledby={id}
-      className="flex min-w-0 flex-col gap-2 rounded-lg border border-border bg-surface p-3"
-    >
-      <figcaption id={id} className="text-sm font-semibold text-text">
-        {title}
-      </figcaption>
-      <p className="min-h-5 text-xs text-text-soft" aria-hidden="true">
-        {readout ?? hint}
-      </p>
-      {children}
-      {table}
-    </figure>
-  )
-}
-
-const describe = (label: string, b: Breakdown) =>
-  `${label}: ${formatUsd(b.total)} (GPU ${formatUsd(b.gpu)}, storage ${formatUsd(b.storage)}, bandwidth ${formatUsd(b.bandwidth)})`
-
-function SrTable({ caption, rows }: { caption: string; rows: { label: string; b: Breakdown }[] }) {
-  return (
-    <div className="sr-only">
-      <table>
-        <caption>{caption}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Item</th>
-            <th scope="col">Total</th>
-            <th scope="col">GPU</th>
-            <th scope="col">Storage</th>
-            <th scope="col">Bandwidth</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.label}>
-              <th scope="row">{r.label}</th>
-              <td>{formatUsd(r.b.total)}</td>
-              <td>{formatUsd(r.b.gpu)}</td>
-              <td>{formatUsd(r.b.storage)}</td>
-              <td>{formatUsd(r.b.bandwidth)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
-  )
-}
+import { ChartFrame, COMPONENT_COLOURS, describe, Legend, SrTable } from './chart-frame'
 
 /** Spend per day, stacked by component. */
 export function DailyChart({ days }: { days: (Breakdown & { day: string })[] }) {
@@ -126,7 +31,7 @@ export function DailyChart({ days }: { days: (Breakdown & { day: string })[] }) 
         aria-hidden="true"
         onMouseLeave={() => setHover(null)}
       >
-        <line x1={0} x2={W} y1={H} y2={H} stroke="#cbd5e1" />
+        <line x1={0} x2={W} y1={H} y2={H} stroke="var(--color-border-strong)" />
         {days.map((d, i) => {
           let y = H
           const x = i * step + (step - bar) / 2
@@ -137,7 +42,7 @@ export function DailyChart({ days }: { days: (Breakdown & { day: string })[] }) 
                 y={0}
                 width={step}
                 height={H}
-                fill={hover === i ? '#f1f5f9' : 'transparent'}
+                fill={hover === i ? 'var(--color-surface-sunken)' : 'transparent'}
               />
               {COMPONENTS.map((c) => {
                 const h = (Math.max(0, d[c]) / max) * (H - 4)
@@ -219,7 +124,7 @@ export function BarChart({
               {onPick ? (
                 <button
                   type="button"
-                  className="flex w-full flex-col gap-0.5 rounded text-left hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-blue-700"
+                  className="flex w-full flex-col gap-0.5 rounded text-left hover:bg-surface-muted focus-visible:outline-2 focus-visible:outline-accent"
                   onFocus={() => setHover(item.key)}
                   onBlur={() => setHover(null)}
                   onClick={() => onPick(item.key)}
@@ -237,80 +142,6 @@ export function BarChart({
       {items.length > limit && (
         <p className="text-xs text-muted">and {items.length - limit} more (in the table below)</p>
       )}
-    </ChartFrame>
-  )
-}
-
-/** A line: credit at the end of each day. */
-export function LineChart({
-  title,
-  points,
-}: {
-  title: string
-  points: { day: string; value: number }[]
-}) {
-  const [hover, setHover] = useState<number | null>(null)
-  const W = 720
-  const H = 140
-  const values = points.map((p) => p.value)
-  const max = Math.max(0.01, ...values)
-  const min = Math.min(0, ...values)
-  const x = (i: number) => (points.length <= 1 ? W / 2 : (i / (points.length - 1)) * W)
-  const y = (v: number) => H - ((v - min) / (max - min || 1)) * (H - 12)
-  const hovered = hover === null ? null : points[hover]
-  return (
-    <ChartFrame
-      title={title}
-      readout={hovered ? `${hovered.day}: ${formatUsd(hovered.value)}` : null}
-      hint="Hover over the line to see a day's credit."
-      table={
-        <div className="sr-only">
-          <table>
-            <caption>{title}</caption>
-            <thead>
-              <tr>
-                <th scope="col">Day</th>
-                <th scope="col">Credit</th>
-              </tr>
-            </thead>
-            <tbody>
-              {points.map((p) => (
-                <tr key={p.day}>
-                  <th scope="row">{p.day}</th>
-                  <td>{formatUsd(p.value)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
-      }
-    >
-      <svg
-        viewBox={`0 0 ${W} ${H + 4}`}
-        preserveAspectRatio="none"
-        className="h-36 w-full"
-        aria-hidden="true"
-        onMouseLeave={() => setHover(null)}
-      >
-        <polyline
-          fill="none"
-          stroke="#1d4ed8"
-          strokeWidth={2}
-          points={points.map((p, i) => `${x(i)},${y(p.value)}`).join(' ')}
-        />
-        {points.map((p, i) => (
-          <g key={p.day} onMouseEnter={() => setHover(i)}>
-            <rect
-              x={x(i) - W / points.length / 2}
-              y={0}
-              width={W / Math.max(1, points.length)}
-              height={H}
-              fill="transparent"
-            />
-            {hover === i && <line x1={x(i)} x2={x(i)} y1={0} y2={H} stroke="#94a3b8" />}
-          </g>
-        ))}
-      </svg>
     </ChartFrame>
   )
 }

@@ -5,8 +5,16 @@ import type { Charge } from '../domain/spending/ledger'
 import { creditLine } from '../domain/spending/payments'
 import type { DayRange } from '../domain/spending/range'
 import { formatUsd } from '../domain/format'
-import { LineChart } from './charts'
+import { LineChart } from './line-chart'
+import { AMOUNT, CELL, DataTable, ROW } from './data-table'
 
+const COLUMNS = [
+  'Date (UTC)',
+  'Type',
+  'Method',
+  'Description',
+  { label: 'Amount', className: 'text-right' },
+]
 const date = (s: number) => new Date(s * 1000).toISOString().slice(0, 10)
 
 /** Payments in the range, and the credit over time when the range reaches today. */
@@ -41,7 +49,7 @@ export function PaymentsSection({
         </p>
       )}
       {payments.isError && (
-        <p role="alert" className="text-sm text-danger-text">
+        <p role="alert" className="text-sm text-danger-strong">
           Payments could not be loaded: {payments.error.message}
         </p>
       )}
@@ -52,50 +60,24 @@ export function PaymentsSection({
         />
       )}
       {payments.data && (
-        <div className="overflow-x-auto rounded-lg border border-border bg-surface">
-          <table className="w-full text-left text-sm">
-            <caption className="p-2 text-left text-sm font-semibold text-text">
-              Payments ({list.length})
-            </caption>
-            <thead className="bg-surface-muted text-xs text-text-soft">
-              <tr>
-                <th scope="col" className="px-2 py-1">
-                  Date (UTC)
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Type
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Method
-                </th>
-                <th scope="col" className="px-2 py-1">
-                  Description
-                </th>
-                <th scope="col" className="px-2 py-1 text-right">
-                  Amount
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.map((p) => (
-                <tr key={p.id} className="border-t border-border-subtle">
-                  <td className="px-2 py-1 tabular-nums">{date(p.paidAt ?? p.at)}</td>
-                  <td className="px-2 py-1">{p.type}</td>
-                  <td className="px-2 py-1">{p.method}</td>
-                  <td className="px-2 py-1">{p.description}</td>
-                  <td className="px-2 py-1 text-right tabular-nums">{formatUsd(p.amount)}</td>
-                </tr>
-              ))}
-              {list.length === 0 && (
-                <tr>
-                  <td colSpan={5} className="px-2 py-2 text-text-soft">
-                    No payments in this range.
-                  </td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </div>
+        <DataTable caption={`Payments (${list.length})`} columns={COLUMNS}>
+          {list.map((p) => (
+            <tr key={p.id} className={ROW}>
+              <td className={`${CELL} tabular-nums`}>{date(p.paidAt ?? p.at)}</td>
+              <td className={CELL}>{p.type}</td>
+              <td className={CELL}>{p.method}</td>
+              <td className={CELL}>{p.description}</td>
+              <td className={AMOUNT}>{formatUsd(p.amount)}</td>
+            </tr>
+          ))}
+          {list.length === 0 && (
+            <tr>
+              <td colSpan={5} className="px-2 py-2 text-text-soft">
+                No payments in this range.
+              </td>
+            </tr>
+          )}
+        </DataTable>
       )}
     </section>
   )

@@ -122,7 +122,7 @@ export function SpendingPage({ onOpenInstance }: { onOpenInstance: (id: number) 
         </p>
       )}
       {ledger.isError && (
-        <p role="alert" className="text-sm text-danger-text">
+        <p role="alert" className="text-sm text-danger-strong">
           Charges could not be loaded: {ledger.error.message}
         </p>
       )}

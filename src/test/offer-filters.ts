@@ -30,3 +30,13 @@ export const EVERYTHING: OfferFilters = {
   sort: 'price-asc',
   limit: 5000,
 }
+
+/** The default search's filters, as Vast's CLI sends them (`search offers` with no query). */
+export const DEFAULT_SEARCH_FILTERS = {
+  verified: { eq: true },
+  rentable: { eq: true },
+  rented: { eq: false },
+  external: { eq: false },
+}
+/** The default search's order, type and page size. */
+export const DEFAULT_SEARCH_PAGE = { order: [['score', 'desc']], type: 'on-demand', limit: 100 }

@@ -18,7 +18,7 @@ import { createServer, type Server } from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { getResponse } from 'msw'
-import { afterAll, afterEach, beforeAll } from 'vitest'
+import { afterAll, afterEach, beforeAll, vi } from 'vitest'
 import { handlers } from '../simulator/handlers'
 import { createWorld, requestLog, type World } from '../simulator/model'
 
@@ -186,7 +186,17 @@ export function snippetRunner(base: () => string) {
   return { sandbox, run }
 }
 
-export async function until(check: () => boolean, ms = 12_000): Promise<void> {
+/**
+ * A snippet test file's setup: the simulator over HTTP, a runner against it, and room beyond the
+ * default timeout (real shells, real timers: a loaded machine, CI on 2 cores, needs it).
+ */
+export function snippetSuite() {
+  vi.setConfig({ testTimeout: 60_000 })
+  const { base } = simulatorOverHttp()
+  return { base, ...snippetRunner(base) }
+}
+
+export async function until(check: () => boolean, ms = 30_000): Promise<void> {
   const end = Date.now() + ms
   while (!check()) {
     if (Date.now() > end) throw new Error('timed out')

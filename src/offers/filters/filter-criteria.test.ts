@@ -1,20 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_FILTERS } from './offer-filters'
 import { toBundlesQuery } from './filter-criteria'
-import { EVERYTHING } from '../../test/offer-filters'
+import { DEFAULT_SEARCH_FILTERS, DEFAULT_SEARCH_PAGE, EVERYTHING } from '../../test/offer-filters'
 
 describe('toBundlesQuery', () => {
   it('builds the default query like the Vast CLI does', () => {
     expect(toBundlesQuery(DEFAULT_FILTERS)).toEqual({
-      filters: {
-        verified: { eq: true },
-        rentable: { eq: true },
-        rented: { eq: false },
-        external: { eq: false },
-      },
-      order: [['score', 'desc']],
-      type: 'on-demand',
-      limit: 100,
+      filters: DEFAULT_SEARCH_FILTERS,
+      ...DEFAULT_SEARCH_PAGE,
       allocatedStorage: 10,
     })
   })
