@@ -51,7 +51,7 @@ export function AppHeader({
   const ref = useRef<HTMLElement>(null)
   useLayoutEffect(() => {
     const header = ref.current
-    if (!header) return
+    if (!header || typeof ResizeObserver === 'undefined') return
     const observer = new ResizeObserver(() =>
       document.documentElement.style.setProperty('--header-h', `${header.offsetHeight}px`),
     )

@@ -103,6 +103,7 @@ export const OfferTable = memo(function OfferTable({
       if (body) setBodyTop(body.getBoundingClientRect().top + window.scrollY)
     }
     measure()
+    if (typeof ResizeObserver === 'undefined') return
     const observer = new ResizeObserver(measure)
     observer.observe(document.body)
     return () => observer.disconnect()
