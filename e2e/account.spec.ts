@@ -39,7 +39,9 @@ test.describe('API key', () => {
     const verified = await sim.requests({ method: 'GET', path: /^\/api\/v0\/users\/current\/$/ })
     expect(verified.length).toBeGreaterThan(0)
 
+    await page.getByRole('tab', { name: 'Account' }).click()
     await page.getByRole('button', { name: 'Forget key' }).click()
+    await page.getByRole('dialog').getByRole('button', { name: 'Forget key' }).click()
     await expect(page.getByLabel('API key')).toBeVisible()
     expect(
       await page.evaluate(() =>

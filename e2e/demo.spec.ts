@@ -25,6 +25,8 @@ test('the demo runs the whole journey in the browser without a key', async ({ pa
 
   await page.reload()
   await expect(page.getByRole('banner')).toContainText('Demo mode')
+  await page.getByRole('tab', { name: 'Account' }).click()
   await page.getByRole('button', { name: 'Leave demo' }).click()
+  await page.getByRole('dialog').getByRole('button', { name: 'Leave demo' }).click()
   await expect(page.getByLabel('API key')).toBeVisible()
 })

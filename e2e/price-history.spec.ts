@@ -10,6 +10,7 @@ test('price history: every search is kept on this device, summarized per GPU mod
   const table = page.getByRole('table', { name: 'GPU offers' })
   await expect(table.getByRole('button', { name: 'Rent' }).first()).toBeVisible()
   // A second, wider search is a second snapshot (the count is per pricing type).
+  await page.getByRole('button', { name: 'More filters' }).click()
   await page.getByRole('combobox', { name: 'Results' }).selectOption('500')
   const summary = page.getByText('Price history on this device (2 searches)')
   await expect(summary).toBeVisible()

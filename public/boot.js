@@ -1,9 +1,19 @@
 // Runs before first paint (a blocking classic script: the CSP allows no inline script).
+// 0. The colour theme: the `dark` class goes on <html> now, so a dark page never flashes white
+//    (the choice is 'vast-console.theme' in localStorage: light, dark, or absent for the system's).
 // 1. A visitor with a saved key must not see the pre-rendered key screen flash before the
 //    dashboard. 2. In the production build the app's entry is started from here once the
 //    pre-rendered screen has painted, so that paint never waits for the script (`data-app`, set
 //    by the build; absent in development, where index.html loads the entry itself).
 ;(function boot(self) {
+  try {
+    var theme = window.localStorage.getItem('vast-console.theme')
+    var systemDark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches
+    if (theme === 'dark' || (theme !== 'light' && systemDark))
+      document.documentElement.classList.add('dark')
+  } catch {
+    // storage blocked: the light theme
+  }
   var hasKey = false
   try {
     hasKey = Boolean(

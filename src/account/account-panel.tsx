@@ -10,17 +10,12 @@ import {
 } from '../api/api-key-store'
 import { accountQueries } from '../api/account/queries'
 import { useAccountSwitch } from '../api/use-account-switch'
-import { Button } from '../ui/button'
 import { formatUsd } from '../domain/format'
 import { spendable } from '../domain/money/burn'
 import { accountName } from './key-fields'
 
-export interface AccountPanelProps {
-  onForget: () => void
-}
-
-/** The account line in the header: who, how much credit, which account, and the way out. */
-export function AccountPanel({ onForget }: AccountPanelProps) {
+/** The account line in the header: who, how much credit and which account (leaving is on the Account tab). */
+export function AccountPanel() {
   const account = useQuery(accountQueries.current())
   const hint = useKeyHint()
   const demo = useKeyMode() === 'demo'
@@ -39,7 +34,7 @@ export function AccountPanel({ onForget }: AccountPanelProps) {
     <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
       {demo && (
         <span className="rounded bg-warning-muted px-2 py-0.5 font-medium text-warning-text">
-          Demo mode: simulated, no real money
+          Demo mode<span className="hidden sm:inline">: simulated, no real money</span>
         </span>
       )}
       {accounts.length > 1 && (
@@ -71,10 +66,7 @@ export function AccountPanel({ onForget }: AccountPanelProps) {
       ) : (
         <span className="text-muted">Loading account…</span>
       )}
-      {hint && <span className="text-muted">Key …{hint}</span>}
-      <Button size="sm" onClick={onForget}>
-        {demo ? 'Leave demo' : 'Forget key'}
-      </Button>
+      {hint && <span className="hidden text-muted lg:inline">Key …{hint}</span>}
     </div>
   )
 }

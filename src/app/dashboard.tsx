@@ -1,4 +1,4 @@
-import { lazy, Suspense, useCallback, useEffect, useState, type KeyboardEvent } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { AccountPanel } from '../account/account-panel'
 import { FleetLine } from '../instances/fleet-line'
 import { Inbox } from '../instances/inbox'
@@ -10,19 +10,15 @@ import { OffersPage } from '../offers/offers-page'
 import type { BudgetEvent } from '../spending/budget-watch'
 import { ConfirmDialog } from '../ui/confirm-dialog'
 import { Toaster } from '../ui/toaster'
-import { cn } from '../ui/cn'
 import { useTab, type Tab } from './use-tab'
+import { AppHeader } from './app-header'
+import { ShortcutsDialog, useShortcutList, useShortcuts } from './shortcuts'
+import { PanelSkeleton } from '../ui/skeleton'
 import { PanelBoundary } from './panel-boundary'
 import { AccountTab } from './account-tab'
 import { StatusBanners } from './status-banners'
 import { useFleetWatch } from './use-fleet-watch'
 
-const TABS: { id: Tab; label: string }[] = [
-  { id: 'offers', label: 'Offers' },
-  { id: 'instances', label: 'Instances' },
-  { id: 'spending', label: 'Spending' },
-  { id: 'account', label: 'Account' },
-]
 const PANEL_NAMES: Record<Tab, string> = {
   offers: 'Offers',
   instances: 'Instances',
@@ -56,6 +52,9 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
     [deliver],
   )
 
+  const shortcuts = useShortcutList()
+  useShortcuts(shortcuts.show)
+
   // Ctrl/Cmd+K opens the command palette (its chunk loads on first use).
   const [palette, setPalette] = useState<'never' | 'open' | 'closed'>('never')
   useEffect(() => {
@@ -69,64 +68,41 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
   }, [])
   const closePalette = useCallback(() => setPalette('closed'), [])
 
-  const onTabKey = (event: KeyboardEvent<HTMLButtonElement>) => {
-    if (event.key !== 'ArrowRight' && event.key !== 'ArrowLeft') return
-    const index = TABS.findIndex((t) => t.id === tab)
-    const next = TABS[(index + (event.key === 'ArrowRight' ? 1 : TABS.length - 1)) % TABS.length]
-    if (next) {
-      setTab(next.id)
-      document.getElementById(`tab-${next.id}`)?.focus()
-    }
-  }
-
   return (
     <>
-      <header className="border-b border-border bg-surface">
-        <div className="mx-auto flex max-w-7xl flex-wrap items-center justify-between gap-3 px-4 py-3">
-          <p className="text-lg font-semibold text-text">Vast GPU Console</p>
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-accent px-3 py-2 text-sm font-medium text-on-accent focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
+      <AppHeader
+        tab={tab}
+        onTab={setTab}
+        onShowShortcuts={shortcuts.show}
+        fleet={
           <PanelBoundary name="Fleet">
             <div className="flex flex-wrap items-center gap-2">
               <FleetLine instances={instances} onOpen={() => setTab('instances')} />
               <Inbox />
             </div>
           </PanelBoundary>
+        }
+        budgets={
           <PanelBoundary name="Budgets">
             <Suspense fallback={null}>
               <BudgetWatch onEvent={onBudgetEvent} />
             </Suspense>
           </PanelBoundary>
+        }
+        account={
           <PanelBoundary name="Account">
-            <AccountPanel onForget={onForget} />
+            <AccountPanel />
           </PanelBoundary>
-        </div>
-        <nav className="mx-auto max-w-7xl px-4" aria-label="Sections">
-          <div role="tablist" aria-label="Sections" className="flex gap-1">
-            {TABS.map((t) => (
-              <button
-                key={t.id}
-                id={`tab-${t.id}`}
-                type="button"
-                role="tab"
-                aria-selected={tab === t.id}
-                aria-controls={`panel-${t.id}`}
-                tabIndex={tab === t.id ? 0 : -1}
-                onClick={() => setTab(t.id)}
-                onKeyDown={onTabKey}
-                className={cn(
-                  'border-b-2 px-4 py-2 text-sm font-medium',
-                  tab === t.id
-                    ? 'border-accent text-accent-text'
-                    : 'border-transparent text-text-soft hover:text-text',
-                )}
-              >
-                {t.label}
-              </button>
-            ))}
-          </div>
-        </nav>
-      </header>
+        }
+      />
       <StatusBanners />
-      <main className="mx-auto max-w-7xl px-4 py-4">
+      <main id="main" tabIndex={-1} className="px-4 py-4 outline-none">
         <div role="tabpanel" id={`panel-${tab}`} aria-labelledby={`tab-${tab}`}>
           <PanelBoundary key={tab} name={PANEL_NAMES[tab]}>
             {tab === 'offers' ? (
@@ -139,13 +115,7 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
             ) : tab === 'instances' ? (
               <InstancesPage highlightId={highlightId} />
             ) : tab === 'spending' ? (
-              <Suspense
-                fallback={
-                  <p role="status" className="text-sm text-text-soft">
-                    Loading spending…
-                  </p>
-                }
-              >
+              <Suspense fallback={<PanelSkeleton label="Loading spending…" />}>
                 <SpendingPage
                   onOpenInstance={(id) => {
                     setHighlightId(id)
@@ -154,20 +124,21 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
                 />
               </Suspense>
             ) : (
-              <AccountTab onUseTemplate={() => setTab('offers')} />
+              <AccountTab onUseTemplate={() => setTab('offers')} onForget={onForget} />
             )}
           </PanelBoundary>
         </div>
       </main>
+      <ShortcutsDialog open={shortcuts.open} onClose={shortcuts.hide} />
       {palette !== 'never' && (
         <Suspense fallback={null}>
           <CommandPalette open={palette === 'open'} onClose={closePalette} onTab={setTab} />
         </Suspense>
       )}
-      <ConfirmDialog />
-      <Toaster />
       <BootRecorder />
       <WatchRunner />
+      <ConfirmDialog />
+      <Toaster />
     </>
   )
 }

@@ -9,6 +9,7 @@ import {
 import { useAccountSwitch } from '../api/use-account-switch'
 import { enterDemo, stopDemoMode } from './demo'
 import { KeyScreen } from './key-screen'
+import { PanelSkeleton } from '../ui/skeleton'
 import { clearKeyRejected, useKeyRejected } from './session-store'
 import { readTab } from './use-tab'
 
@@ -63,13 +64,7 @@ export function Shell() {
   }
 
   return (
-    <Suspense
-      fallback={
-        <p role="status" className="p-6 text-sm text-text-soft">
-          Loading the dashboard…
-        </p>
-      }
-    >
+    <Suspense fallback={<PanelSkeleton label="Loading the dashboard…" className="m-4" />}>
       <Dashboard onForget={forget} />
     </Suspense>
   )

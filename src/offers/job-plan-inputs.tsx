@@ -1,4 +1,6 @@
+import { Calculator } from 'lucide-react'
 import { Field } from '../ui/field'
+import { ToolbarPopover } from '../ui/toolbar-popover'
 import { type JobPlan } from '../domain/money/job-cost'
 
 const PLAN_FIELDS: { key: keyof JobPlan; label: string }[] = [
@@ -17,28 +19,36 @@ export function JobPlanInputs({
   onChange: (plan: JobPlan) => void
 }) {
   return (
-    <fieldset className="flex flex-wrap items-end gap-3 rounded-md border border-border bg-surface px-3 pt-1 pb-2">
-      <legend className="px-1 text-xs font-semibold tracking-wide text-text-soft uppercase">
-        Job cost
-      </legend>
-      {PLAN_FIELDS.map(({ key, label }) => (
-        <Field
-          key={key}
-          label={label}
-          type="number"
-          min={0}
-          step="any"
-          className="w-32"
-          defaultValue={plan[key]}
-          onChange={(event) => {
-            const value = event.target.valueAsNumber
-            if (Number.isFinite(value) && value >= 0) onChange({ ...plan, [key]: value })
-          }}
-        />
-      ))}
-      <p className="pb-1 text-xs text-muted">
-        Compute + storage for the disk + data at each host&apos;s $/GB.
-      </p>
-    </fieldset>
+    <ToolbarPopover
+      summary={
+        <>
+          <Calculator aria-hidden="true" className="size-4" />
+          Job cost: {plan.hours} h
+        </>
+      }
+      panelClassName="w-[36rem]"
+    >
+      <fieldset className="flex flex-wrap items-end gap-3">
+        <legend className="sr-only">Job cost</legend>
+        {PLAN_FIELDS.map(({ key, label }) => (
+          <Field
+            key={key}
+            label={label}
+            type="number"
+            min={0}
+            step="any"
+            className="w-32"
+            defaultValue={plan[key]}
+            onChange={(event) => {
+              const value = event.target.valueAsNumber
+              if (Number.isFinite(value) && value >= 0) onChange({ ...plan, [key]: value })
+            }}
+          />
+        ))}
+        <p className="pb-1 text-xs text-muted">
+          Compute + storage for the disk + data at each host&apos;s $/GB.
+        </p>
+      </fieldset>
+    </ToolbarPopover>
   )
 }

@@ -1,8 +1,12 @@
+import { ChartScatter, CircleAlert, Columns3 } from 'lucide-react'
 import { lazy, Suspense, useCallback, useDeferredValue, useMemo, useState } from 'react'
 import type { Offer } from '../api/offers/schemas'
 import { Button } from '../ui/button'
 import { CheckboxField } from '../ui/checkbox-field'
 import { Field } from '../ui/field'
+import { EmptyState } from '../ui/empty-state'
+import { PanelSkeleton } from '../ui/skeleton'
+import { ToolbarPopover } from '../ui/toolbar-popover'
 import { CompareDialog } from './compare-dialog'
 import { PriceHistoryPanel } from './history/price-history-panel'
 import { usePriceHistory } from './history/price-history-store'
@@ -17,6 +21,8 @@ import { createQuickFilter } from './table/quick-filter'
 import { type OfferSearch } from './offer-search'
 import { useColumnVisibility } from './table/column-visibility'
 import { OfferTable } from './table/offer-table'
+import { OfferCards } from './table/offer-cards'
+import { PHONE_QUERY, useMediaQuery } from '../ui/use-media-query'
 import { JobPlanInputs } from './job-plan-inputs'
 import { NoOffers } from './no-offers'
 
@@ -49,6 +55,7 @@ export interface OfferResultsProps {
   onRetry: () => void
   onRent: (offer: Offer) => void
   onResetFilters: () => void
+  onChangeFilters?: (patch: Partial<OfferFilters>) => void
 }
 
 /**
@@ -65,6 +72,7 @@ export function OfferResults({
   onRetry,
   onRent,
   onResetFilters,
+  onChangeFilters,
 }: OfferResultsProps) {
   const throttle = throttledFor !== null && (
     <p role="status" className="rounded bg-warning-soft px-3 py-1.5 text-sm text-warning-text">
@@ -78,6 +86,9 @@ export function OfferResults({
         <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
           <p aria-live="polite" className="font-medium text-text">
             {count === 1 ? '1 offer' : `${count} offers`}
+            {count > 0 && !data.complete && (
+              <span className="font-normal text-muted"> shown, more match</span>
+            )}
             {isFetching && throttledFor === null && (
               <span className="ml-2 font-normal text-muted">
                 {isPlaceholderData ? 'Searching…' : 'Refreshing…'}
@@ -89,6 +100,12 @@ export function OfferResults({
               </span>
             )}
           </p>
+          {count > 0 && !data.complete && (
+            <p className="text-xs text-muted">
+              Vast sends the first {data.filters.limit} by the chosen order and does not say how
+              many match in all: narrow the filters, or raise “Results” under More filters.
+            </p>
+          )}
           {data.dropped > 0 && (
             <p className="rounded bg-warning-soft px-2 py-0.5 text-warning-text">
               <span aria-hidden="true">⚠ </span>
@@ -115,6 +132,7 @@ export function OfferResults({
             key={JSON.stringify(toBundlesQuery(data.filters))}
             filters={data.filters}
             onResetFilters={onResetFilters}
+            onChangeFilters={onChangeFilters}
           />
         ) : (
           <LoadedOffers offers={data.offers} type={data.filters.type} bid={bid} onRent={onRent} />
@@ -129,7 +147,10 @@ export function OfferResults({
         role="alert"
         className="flex flex-col items-start gap-2 rounded-lg border border-danger-border bg-danger-soft p-4 text-sm"
       >
-        <p className="font-medium text-danger-text">Could not load offers</p>
+        <p className="flex items-center gap-2 font-medium text-danger-text">
+          <CircleAlert aria-hidden="true" className="size-4" />
+          Could not load offers
+        </p>
         <p className="text-danger-text">{error.message}</p>
         <Button size="sm" onClick={onRetry}>
           Retry
@@ -137,14 +158,7 @@ export function OfferResults({
       </div>
     )
   }
-  return (
-    <p
-      role="status"
-      className="rounded-lg border border-border bg-surface p-6 text-center text-sm text-text-soft"
-    >
-      Loading offers…
-    </p>
-  )
+  return <PanelSkeleton label="Loading offers…" rows={8} />
 }
 
 /** The table with its tools: quick filter, columns, job cost, compare and the chart. */
@@ -181,14 +195,17 @@ function LoadedOffers({
   const [comparedIds, setComparedIds] = useState<number[]>([])
   const [comparing, setComparing] = useState(false)
   const [chartOpen, setChartOpen] = useState(false)
+  const [hoverId, setHoverId] = useState<number | null>(null)
+  const phone = useMediaQuery(PHONE_QUERY)
+  // The matching offers as a list, only where one is drawn from them (the chart, the phone's
+  // cards); the table takes the match indices directly.
   const shown = useMemo(
     () =>
-      !chartOpen || !matches
+      (!chartOpen && !phone) || !matches
         ? offers
         : Array.from(matches, (i) => offers[i]).filter((o): o is Offer => o !== undefined),
-    [chartOpen, matches, offers],
+    [chartOpen, phone, matches, offers],
   )
-  const [hoverId, setHoverId] = useState<number | null>(null)
   const [revealId, setRevealId] = useState<number | null>(null)
 
   // Offers that left the list (a new search) leave the comparison too.
@@ -215,14 +232,15 @@ function LoadedOffers({
 
   return (
     <>
-      <div className="flex flex-wrap items-end gap-3">
+      <div className="flex flex-wrap items-center gap-2">
         <Field
           label="Filter offers"
+          labelHidden
           type="search"
           value={text}
-          placeholder="GPU, country, CPU, offer id…"
+          placeholder="Filter loaded offers: GPU, country, CPU, id…"
           autoComplete="off"
-          className="w-64"
+          className="w-full sm:w-72"
           hint={
             deferredText.trim()
               ? `${shownCount} of ${offers.length} loaded offers match`
@@ -230,43 +248,61 @@ function LoadedOffers({
           }
           onChange={(event) => setText(event.target.value)}
         />
-        <details className="relative">
-          <summary className="cursor-pointer rounded-md border border-border-strong bg-surface px-2 py-1 text-sm">
-            Columns
-          </summary>
-          <fieldset className="absolute z-20 mt-1 flex w-56 flex-col gap-1 rounded-md border border-border bg-surface p-2 shadow-lg">
-            <legend className="sr-only">Visible columns</legend>
-            {CHOOSABLE.map(({ id, label }) => (
-              <CheckboxField
-                key={id}
-                label={label}
-                checked={columnVisibility[id] !== false}
-                onChange={(event) =>
-                  setColumnVisibility({ ...columnVisibility, [id]: event.target.checked })
-                }
-              />
-            ))}
-          </fieldset>
-        </details>
-        <Button
-          size="sm"
-          disabled={compared.size < 2}
-          onClick={() => setComparing(true)}
-          aria-describedby="compare-hint"
-        >
-          Compare ({compared.size})
-        </Button>
-        <span id="compare-hint" className="sr-only">
-          Tick up to {MAX_COMPARE} offers in the table to compare them side by side.
-        </span>
-        <Button size="sm" variant="ghost" onClick={() => setChartOpen((open) => !open)}>
-          {chartOpen ? 'Hide price/performance chart' : 'Show price/performance chart'}
-        </Button>
+        {!phone && (
+          <ToolbarPopover
+            summary={
+              <>
+                <Columns3 aria-hidden="true" className="size-4" />
+                Columns
+              </>
+            }
+          >
+            <fieldset className="flex w-52 flex-col gap-1">
+              <legend className="sr-only">Visible columns</legend>
+              {CHOOSABLE.map(({ id, label }) => (
+                <CheckboxField
+                  key={id}
+                  label={label}
+                  checked={columnVisibility[id] !== false}
+                  onChange={(event) =>
+                    setColumnVisibility({ ...columnVisibility, [id]: event.target.checked })
+                  }
+                />
+              ))}
+            </fieldset>
+          </ToolbarPopover>
+        )}
+        <JobPlanInputs plan={plan} onChange={setPlan} />
+        {!phone && (
+          <>
+            <Button
+              size="sm"
+              disabled={compared.size < 2}
+              onClick={() => setComparing(true)}
+              aria-describedby="compare-hint"
+            >
+              Compare ({compared.size})
+            </Button>
+            <span id="compare-hint" className="sr-only">
+              Tick up to {MAX_COMPARE} offers in the table to compare them side by side.
+            </span>
+            <Button
+              size="sm"
+              variant="ghost"
+              aria-pressed={chartOpen}
+              onClick={() => setChartOpen((open) => !open)}
+            >
+              <ChartScatter aria-hidden="true" className="size-4" />
+              {chartOpen ? 'Hide price/performance chart' : 'Show price/performance chart'}
+            </Button>
+          </>
+        )}
+        <div className="sm:ml-auto">
+          <PriceHistoryPanel offers={offers} type={type} />
+        </div>
       </div>
-      <JobPlanInputs plan={plan} onChange={setPlan} />
-      <PriceHistoryPanel offers={offers} type={type} />
       {chartOpen && (
-        <Suspense fallback={<p role="status">Loading chart…</p>}>
+        <Suspense fallback={<PanelSkeleton label="Loading chart…" rows={3} />}>
           <OfferScatter
             offers={shown}
             highlightId={hoverId}
@@ -277,9 +313,11 @@ function LoadedOffers({
         </Suspense>
       )}
       {shownCount === 0 ? (
-        <p className="rounded border border-dashed border-border-strong bg-surface px-4 py-6 text-center text-sm text-text-soft">
-          No loaded offer matches “{deferredText}”.
-        </p>
+        <EmptyState title={`No loaded offer matches “${deferredText}”.`}>
+          The filter reads only the offers loaded; clear it, or search Vast with the filters above.
+        </EmptyState>
+      ) : phone ? (
+        <OfferCards offers={shown} bid={bid} onRent={onRent} />
       ) : (
         <OfferTable
           offers={offers}

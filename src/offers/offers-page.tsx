@@ -98,6 +98,7 @@ export function OffersPage({ onRented }: OffersPageProps) {
         onRetry={() => void search.refetch()}
         onRent={startRent}
         onResetFilters={resetFilters}
+        onChangeFilters={changeFilters}
       />
       {choice && (
         <RentDialog

@@ -33,7 +33,7 @@ export function Dialog({ open, title, onClose, children, className, busy = false
         if (!busy) onClose()
       }}
       className={cn(
-        'm-auto w-full max-w-lg rounded-lg bg-surface p-0 text-text shadow-xl backdrop:bg-inverse/50',
+        'm-auto w-full max-w-lg rounded-lg bg-surface p-0 text-text shadow-xl backdrop:bg-[rgb(2_6_23/0.6)]',
         className,
       )}
     >

@@ -6,6 +6,8 @@ export const inputClass =
 
 interface FieldFrameProps {
   label: string
+  /** The label is read out but not shown (a toolbar field whose placeholder says what it is). */
+  labelHidden?: boolean
   hint?: ReactNode
   error?: string | null
   className?: string
@@ -18,15 +20,15 @@ interface FieldFrameProps {
 }
 
 /** Label above, control, hint and error below: the error is announced with the control. */
-function FieldFrame({ label, hint, error, className, children }: FieldFrameProps) {
+function FieldFrame({ label, labelHidden, hint, error, className, children }: FieldFrameProps) {
   const id = useId()
   const hintId = `${id}-hint`
   const errorId = `${id}-error`
   const describedBy =
     [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
   return (
-    <div className={cn('flex flex-col gap-1', className)}>
-      <label htmlFor={id} className="text-sm font-medium text-text">
+    <div className={cn('relative flex flex-col gap-1', className)}>
+      <label htmlFor={id} className={labelHidden ? 'sr-only' : 'text-sm font-medium text-text'}>
         {label}
       </label>
       {children({
@@ -50,14 +52,21 @@ function FieldFrame({ label, hint, error, className, children }: FieldFrameProps
 
 export interface FieldProps extends Omit<InputHTMLAttributes<HTMLInputElement>, 'id'> {
   label: string
+  labelHidden?: boolean
   hint?: ReactNode
   error?: string | null
 }
 
 /** An input with a visible label, an optional hint and an error announced with it. */
-export function Field({ label, hint, error, className, ...props }: FieldProps) {
+export function Field({ label, labelHidden, hint, error, className, ...props }: FieldProps) {
   return (
-    <FieldFrame label={label} hint={hint} error={error} className={className}>
+    <FieldFrame
+      label={label}
+      labelHidden={labelHidden}
+      hint={hint}
+      error={error}
+      className={className}
+    >
       {(control) => <input className={inputClass} {...control} {...props} />}
     </FieldFrame>
   )

@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query'
+import { PanelSkeleton } from '../../ui/skeleton'
 import { useState } from 'react'
 import { deleteSshKey } from '../../api/ssh-keys/endpoints'
 import { describeKey } from '../../domain/ssh-public-key'
@@ -73,11 +74,7 @@ function KeyList({ onDone }: { onDone: (message: string) => void }) {
       </div>
     )
   }
-  return (
-    <p role="status" className="text-sm text-muted">
-      Loading SSH keys…
-    </p>
-  )
+  return <PanelSkeleton label="Loading SSH keys…" rows={2} />
 }
 
 function KeyRow({ sshKey, onDone }: { sshKey: SshKey; onDone: (message: string) => void }) {

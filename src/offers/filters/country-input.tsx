@@ -26,7 +26,7 @@ export function CountryInput({
     .filter(Boolean)
   const invalid = tokens.filter((t) => parseCountry(t) === null)
   return (
-    <div className="flex w-44 flex-col gap-1">
+    <div className="relative flex w-40 flex-col gap-1">
       <label htmlFor={id} className="text-xs font-medium text-text-soft">
         Countries
       </label>

@@ -55,3 +55,60 @@ export function matchGpuModel(typed: string, known: readonly string[]): string |
   if (!wanted) return null
   return known.find((name) => name.toLowerCase() === wanted) ?? null
 }
+
+/** Lower case without spaces, dashes or underscores: "RTX_4090 d" → "rtx4090d". */
+const squash = (text: string) => text.toLowerCase().replace(/[\s_-]+/g, '')
+
+/**
+ * Known names containing what was typed, however spaced ("4090" → RTX 4090, RTX 4090D): exact
+ * first, then names starting with it, then the rest, each in list order. At most `max`.
+ */
+export function suggestGpuModels(typed: string, known: readonly string[], max = 10): string[] {
+  const wanted = squash(typed)
+  if (!wanted) return known.slice(0, max)
+  const rank = (name: string) => {
+    const squashed = squash(name)
+    if (squashed === wanted) return 0
+    if (squashed.startsWith(wanted)) return 1
+    return squashed.includes(wanted) ? 2 : 3
+  }
+  return known
+    .map((name) => ({ name, rank: rank(name) }))
+    .filter((entry) => entry.rank < 3)
+    .sort((a, b) => a.rank - b.rank)
+    .slice(0, max)
+    .map((entry) => entry.name)
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j)
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i]
+    for (let j = 1; j <= b.length; j++)
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      )
+    previous = current
+  }
+  return previous[b.length] ?? 0
+}
+
+/**
+ * Known names close to one that matched nothing ("4090" → RTX 4090, RTX 4090D; "H100SXM5" →
+ * H100 SXM): names containing it first, else the nearest by spelling. Never the name itself.
+ */
+export function closeGpuModels(typed: string, known: readonly string[], max = 3): string[] {
+  const wanted = squash(typed)
+  if (!wanted) return []
+  const others = known.filter((name) => squash(name) !== wanted)
+  const partial = suggestGpuModels(typed, others, max)
+  if (partial.length > 0) return partial
+  return others
+    .map((name) => ({ name, distance: editDistance(squash(name), wanted) }))
+    .filter((entry) => entry.distance <= Math.max(2, Math.floor(wanted.length / 3)))
+    .sort((a, b) => a.distance - b.distance)
+    .slice(0, max)
+    .map((entry) => entry.name)
+}

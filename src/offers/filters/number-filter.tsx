@@ -10,6 +10,7 @@ export interface NumberFilterProps {
   placeholder?: string
   filters: OfferFilters
   onChange: (patch: Partial<OfferFilters>) => void
+  className?: string
 }
 
 /** A decimal field: empty means any; text that is not a number is flagged and not sent. */
@@ -19,6 +20,7 @@ export function NumberFilter({
   placeholder = 'Any',
   filters,
   onChange,
+  className = 'w-36',
 }: NumberFilterProps) {
   const id = useId()
   const value = filters[name]
@@ -32,7 +34,7 @@ export function NumberFilter({
   }
   const invalid = text.trim() !== '' && parseAmount(text, max) === null
   return (
-    <div className="flex w-36 flex-col gap-1">
+    <div className={cn('relative flex flex-col gap-1', className)}>
       <label htmlFor={id} className="text-xs font-medium text-text-soft">
         {label}
       </label>

@@ -1,4 +1,5 @@
-import { type ReactNode } from 'react'
+import { RotateCcw, SlidersHorizontal } from 'lucide-react'
+import { useId, useState, type ReactNode } from 'react'
 import { Button } from '../../ui/button'
 import { CheckboxField } from '../../ui/checkbox-field'
 import { SelectField, type SelectOption } from '../../ui/select-field'
@@ -19,6 +20,7 @@ import {
   type SortKey,
 } from './offer-filters'
 import { sameFilters } from './filter-url'
+import { cn } from '../../ui/cn'
 
 const NUM_GPU_SELECT: readonly SelectOption[] = [
   { value: '', label: 'Any' },
@@ -52,7 +54,35 @@ export interface OfferToolbarProps {
   actions?: ReactNode
 }
 
-/** The server-side filters, grouped: every change becomes a new offer search (debounced by the caller). */
+/** Filters kept behind "More filters" (the bar shows GPU, count, price, reliability and country). */
+const MORE_KEYS = [
+  'minVramGb',
+  'minComputeCap',
+  'minCuda',
+  'minCpuCores',
+  'minRamGb',
+  'minDiskGb',
+  'minDiskBw',
+  'minInetUp',
+  'minInetDown',
+  'verified',
+  'datacenter',
+  'staticIp',
+  'directPorts',
+  'type',
+  'countryMode',
+  'minDurationDays',
+  'limit',
+] as const satisfies readonly (keyof OfferFilters)[]
+
+/** How many of the filters behind "More filters" differ from the defaults. */
+export const moreFiltersSet = (filters: OfferFilters) =>
+  MORE_KEYS.filter((key) => filters[key] !== DEFAULT_FILTERS[key]).length
+
+/**
+ * The server-side filters: one bar with the common ones and "More filters" for the rest; every
+ * change becomes a new offer search (debounced by the caller).
+ */
 export function OfferToolbar({
   filters,
   onChange,
@@ -62,27 +92,88 @@ export function OfferToolbar({
 }: OfferToolbarProps) {
   const isDefault = sameFilters(filters, DEFAULT_FILTERS)
   const bid = filters.type === 'bid'
+  const moreId = useId()
+  const moreSet = moreFiltersSet(filters)
+  // Opened at first when the URL (a link, a reload) sets one of the filters behind it.
+  const [more, setMore] = useState(() => moreFiltersSet(filters) > 0)
   return (
     <form
       role="search"
       aria-label="Offer filters"
-      className="flex flex-col gap-3 rounded-lg border border-border bg-surface-muted px-3 py-3"
+      className="flex flex-col gap-2 rounded-lg border border-border bg-surface px-3 py-2"
       onSubmit={(event) => {
         event.preventDefault()
         onApplyNow()
       }}
     >
-      <div className="grid grid-cols-1 gap-3 md:grid-cols-2 xl:grid-cols-3">
-        <Group legend="GPU">
-          <GpuModelPicker filters={filters} onChange={onChange} onApplyNow={onApplyNow} />
+      <div className="flex flex-wrap items-end gap-x-3 gap-y-2">
+        <GpuModelPicker filters={filters} onChange={onChange} onApplyNow={onApplyNow} />
+        {/* On a phone only the GPU model shows until "More filters" opens. */}
+        <div className={more ? 'contents' : 'hidden sm:contents'}>
           <SelectField
             label="Number of GPUs"
             options={NUM_GPU_SELECT}
+            className="w-28"
             value={filters.numGpus === null ? '' : String(filters.numGpus)}
             onChange={(event) =>
               onChange({ numGpus: event.target.value === '' ? null : Number(event.target.value) })
             }
           />
+          <NumberFilter
+            label="Max $/hr"
+            name="maxPrice"
+            placeholder="e.g. 0.50"
+            className="w-24"
+            {...{ filters, onChange }}
+          />
+          <NumberFilter
+            label="Min reliability (%)"
+            name="minReliability"
+            placeholder="e.g. 98"
+            className="w-32"
+            {...{ filters, onChange }}
+          />
+          <CountryInput filters={filters} onChange={onChange} />
+          <SelectField
+            label="Sort by"
+            options={SORT_SELECT}
+            className="w-40"
+            value={filters.sort}
+            onValueChange={(sort) => onChange({ sort })}
+          />
+        </div>
+        <Button
+          size="sm"
+          className="mb-0.5"
+          aria-expanded={more}
+          aria-controls={moreId}
+          onClick={() => setMore((open) => !open)}
+        >
+          <SlidersHorizontal aria-hidden="true" className="size-4" />
+          More filters
+          {moreSet > 0 && (
+            <span className="rounded-full bg-accent-soft px-1.5 text-xs text-accent-text">
+              {moreSet}
+              <span className="sr-only"> set</span>
+            </span>
+          )}
+        </Button>
+        <div
+          className={cn('mb-0.5 flex-wrap items-center gap-2', more ? 'flex' : 'hidden sm:flex')}
+        >
+          {actions}
+          <Button size="sm" variant="ghost" disabled={isDefault} onClick={onReset}>
+            <RotateCcw aria-hidden="true" className="size-4" />
+            Reset filters
+          </Button>
+        </div>
+      </div>
+      <div
+        id={moreId}
+        hidden={!more}
+        className="grid grid-cols-1 gap-3 border-t border-border pt-2 md:grid-cols-2 xl:grid-cols-4"
+      >
+        <Group legend="GPU">
           <NumberFilter label="Min VRAM (GB)" name="minVramGb" {...{ filters, onChange }} />
           <NumberFilter
             label="Min compute capability"
@@ -132,34 +223,19 @@ export function OfferToolbar({
               onChange={(event) => onChange({ directPorts: event.target.checked })}
             />
           </div>
-          <NumberFilter
-            label="Min reliability (%)"
-            name="minReliability"
-            placeholder="e.g. 98"
-            {...{ filters, onChange }}
-          />
         </Group>
-        <Group legend="Price">
+        <Group legend="Price, place and results">
           <SelectField
             label="Pricing"
             options={TYPE_SELECT}
             value={filters.type}
             onValueChange={(type) => onChange({ type })}
           />
-          <NumberFilter
-            label="Max $/hr"
-            name="maxPrice"
-            placeholder="e.g. 0.50"
-            {...{ filters, onChange }}
-          />
           {bid && (
             <p className="text-xs text-muted">
               Interruptible rows show each machine&apos;s current minimum bid.
             </p>
           )}
-        </Group>
-        <Group legend="Location and availability">
-          <CountryInput filters={filters} onChange={onChange} />
           <SelectField
             label="Countries filter"
             options={COUNTRY_MODE_SELECT}
@@ -171,14 +247,6 @@ export function OfferToolbar({
             name="minDurationDays"
             {...{ filters, onChange }}
           />
-        </Group>
-        <Group legend="Results">
-          <SelectField
-            label="Sort by"
-            options={SORT_SELECT}
-            value={filters.sort}
-            onValueChange={(sort) => onChange({ sort })}
-          />
           <SelectField
             label="Results"
             options={LIMIT_SELECT}
@@ -187,25 +255,13 @@ export function OfferToolbar({
           />
         </Group>
       </div>
-      <div className="flex flex-wrap items-center gap-2">
-        {actions}
-        <Button
-          size="sm"
-          variant="ghost"
-          className="ml-auto"
-          disabled={isDefault}
-          onClick={onReset}
-        >
-          Reset filters
-        </Button>
-      </div>
     </form>
   )
 }
 
 function Group({ legend, children }: { legend: string; children: ReactNode }) {
   return (
-    <fieldset className="flex flex-wrap content-start items-end gap-x-3 gap-y-2 rounded-md border border-border bg-surface px-3 pt-1 pb-3">
+    <fieldset className="flex flex-wrap content-start items-end gap-x-3 gap-y-2 rounded-md border border-border bg-surface-muted px-3 pt-1 pb-3">
       <legend className="px-1 text-xs font-semibold tracking-wide text-text-soft uppercase">
         {legend}
       </legend>

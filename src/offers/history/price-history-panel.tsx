@@ -1,4 +1,6 @@
+import { History } from 'lucide-react'
 import { useId, useMemo, useState } from 'react'
+import { ToolbarPopover } from '../../ui/toolbar-popover'
 import type { Offer } from '../../api/offers/schemas'
 import { formatPrice } from '../../domain/format'
 import { Button } from '../../ui/button'
@@ -20,11 +22,17 @@ export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; 
   const models = useMemo(() => [...new Set(offers.map((o) => o.gpu_name))].sort(), [offers])
   const searches = snapshots.filter((s) => s.type === type).length
   return (
-    <details className="rounded-md border border-border bg-surface px-3 py-2 text-sm">
-      <summary className="cursor-pointer font-medium text-text">
-        Price history on this device ({searches} {searches === 1 ? 'search' : 'searches'})
-      </summary>
-      <div className="mt-2 flex flex-wrap items-center gap-2">
+    <ToolbarPopover
+      align="end"
+      panelClassName="w-[40rem] text-sm"
+      summary={
+        <>
+          <History aria-hidden="true" className="size-4" />
+          Price history on this device ({searches} {searches === 1 ? 'search' : 'searches'})
+        </>
+      }
+    >
+      <div className="flex flex-wrap items-center gap-2">
         <Button
           size="sm"
           onClick={() => {
@@ -87,7 +95,7 @@ export function PriceHistoryPanel({ offers, type }: { offers: readonly Offer[]; 
           ))}
         </tbody>
       </table>
-    </details>
+    </ToolbarPopover>
   )
 }
 

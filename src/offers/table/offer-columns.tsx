@@ -10,6 +10,7 @@ import {
 import { formatNumber, gpuSummary, isVerified, offerReliability } from '../offer-format'
 import { SeenBefore } from '../market/seen-before'
 import { OfferRowActions } from './offer-row-actions'
+import { perGpuHour } from '../history/price-stats'
 import { MAX_COMPARE, type OfferFeatures, type OfferRow } from './offer-table-features'
 
 const col = createColumnHelper<OfferFeatures, OfferRow>()
@@ -56,11 +57,23 @@ export const offerColumns = col.columns([
       </span>
     ),
   }),
+  col.accessor((offer) => perGpuHour(offer), {
+    id: 'per-gpu',
+    header: '$/GPU-hr',
+    sortFn: 'basic',
+    sortDescFirst: false,
+    meta: { align: 'end', label: '$/GPU-hr (compute)' },
+    cell: ({ getValue }) => (
+      <span title="Compute price per GPU per hour (storage left out)">
+        {formatPrice(getValue())}
+      </span>
+    ),
+  }),
   col.display({
     id: 'seen',
     header: 'Vs. seen',
     enableSorting: false,
-    meta: { label: 'Price vs. seen' },
+    meta: { label: 'Price vs. seen', showFrom: 'xl' },
     cell: ({ row, table }) => {
       const pct = table.options.meta?.priceSeen?.(row.original)
       return pct == null ? (
@@ -87,7 +100,7 @@ export const offerColumns = col.columns([
     header: 'DLPerf/$',
     sortFn: 'basic',
     sortUndefined: 'last',
-    meta: { align: 'end' },
+    meta: { align: 'end', showFrom: 'xl' },
     cell: ({ getValue }) => formatNumber(getValue()),
   }),
   col.accessor((offer) => offerReliability(offer) ?? undefined, {
@@ -104,6 +117,7 @@ export const offerColumns = col.columns([
     sortFn: 'text',
     sortDescFirst: false,
     sortUndefined: 'last',
+    meta: { showFrom: 'lg' },
     cell: ({ getValue }) => getValue() ?? '—',
   }),
   col.accessor((offer) => offer.duration ?? undefined, {
@@ -111,7 +125,7 @@ export const offerColumns = col.columns([
     header: 'Max duration',
     sortFn: 'basic',
     sortUndefined: 'last',
-    meta: { align: 'end' },
+    meta: { align: 'end', showFrom: 'xl' },
     cell: ({ getValue }) => formatDuration(getValue()),
   }),
   col.accessor((offer) => (isVerified(offer) ? 1 : 0), {

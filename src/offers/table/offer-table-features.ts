@@ -41,6 +41,8 @@ export interface OfferColumnMeta {
   align?: 'start' | 'end'
   /** Name in the column chooser (defaults to the header text). */
   label?: string
+  /** Shown only from this window width up (the lg and xl breakpoints), so Rent always fits. */
+  showFrom?: 'always' | 'lg' | 'xl'
 }
 
 export const offerFeatures = tableFeatures({

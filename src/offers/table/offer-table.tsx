@@ -1,6 +1,14 @@
 import { useTable, type ColumnVisibilityState } from '@tanstack/react-table'
-import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useMemo, useRef, type KeyboardEvent } from 'react'
+import { useWindowVirtualizer } from '@tanstack/react-virtual'
+import {
+  memo,
+  useEffect,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react'
 import type { Offer } from '../../api/offers/schemas'
 import { cn } from '../../ui/cn'
 import { jobCost, type JobPlan } from '../../domain/money/job-cost'
@@ -138,12 +146,26 @@ export const OfferTable = memo(function OfferTable({
   const rows = table.getRowModel().rows
   const virtual = !PLAIN_RENDER && rows.length > VIRTUALIZE_ABOVE
   const scrollRef = useRef<HTMLDivElement>(null)
-  const virtualizer = useVirtualizer({
+  const tbodyRef = useRef<HTMLTableSectionElement>(null)
+  // The page is the scroller: rows are placed from where the table's body starts on the page.
+  const [bodyTop, setBodyTop] = useState(0)
+  useLayoutEffect(() => {
+    const measure = () => {
+      const body = tbodyRef.current
+      if (body) setBodyTop(body.getBoundingClientRect().top + window.scrollY)
+    }
+    measure()
+    if (typeof ResizeObserver === 'undefined') return
+    const observer = new ResizeObserver(measure)
+    observer.observe(document.body)
+    return () => observer.disconnect()
+  }, [])
+  const virtualizer = useWindowVirtualizer({
     count: virtual ? rows.length : 0,
-    getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT_PX,
     getItemKey: (index) => rows[index]?.id ?? index,
     overscan: OVERSCAN,
+    scrollMargin: bodyTop,
     initialRect: { width: 1200, height: 640 },
   })
   const items = virtual ? virtualizer.getVirtualItems() : []
@@ -151,11 +173,11 @@ export const OfferTable = memo(function OfferTable({
   const unmeasured = virtual && items.length === 0
   const first = items[0]
   const last = items.at(-1)
-  const padTop = first ? first.start : 0
+  const padTop = first ? first.start - bodyTop : 0
   const padBottom = unmeasured
     ? Math.max(0, rows.length - UNMEASURED_ROWS) * ROW_HEIGHT_PX
     : last
-      ? virtualizer.getTotalSize() - last.end
+      ? virtualizer.getTotalSize() - (last.end - bodyTop)
       : 0
   const shown = unmeasured
     ? rows.slice(0, UNMEASURED_ROWS).map((row, index) => ({ row, index }))
@@ -168,31 +190,28 @@ export const OfferTable = memo(function OfferTable({
   const visibleColumns = table.getVisibleLeafColumns().length
 
   /** Focus the Rent button of row `index`, scrolling it into view first if needed. */
-  const focusRow = useCallback(
-    (index: number) => {
-      const target = Math.max(0, Math.min(rows.length - 1, index))
-      const focus = () => {
-        const button = scrollRef.current?.querySelector<HTMLButtonElement>(
-          `tr[aria-rowindex="${target + 2}"] [data-rent-button]`,
-        )
-        button?.focus({ preventScroll: false })
-        return Boolean(button)
-      }
-      if (focus()) return
-      if (virtual) virtualizer.scrollToIndex(target, { align: 'auto' })
-      requestAnimationFrame(() => {
-        if (!focus()) requestAnimationFrame(focus)
-      })
-    },
-    [rows.length, virtual, virtualizer],
-  )
+  const focusRow = (index: number) => {
+    const target = Math.max(0, Math.min(rows.length - 1, index))
+    const focus = () => {
+      const button = scrollRef.current?.querySelector<HTMLButtonElement>(
+        `tr[aria-rowindex="${target + 2}"] [data-rent-button]`,
+      )
+      button?.focus({ preventScroll: false })
+      return Boolean(button)
+    }
+    if (focus()) return
+    if (virtual) virtualizer.scrollToIndex(target, { align: 'auto' })
+    requestAnimationFrame(() => {
+      if (!focus()) requestAnimationFrame(focus)
+    })
+  }
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     if (!(event.target instanceof HTMLElement)) return
     const tr = event.target.closest('tr[aria-rowindex]')
     if (!tr || event.target.closest('thead')) return
     const index = Number(tr.getAttribute('aria-rowindex')) - 2
-    const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT_PX))
+    const page = Math.max(1, Math.floor((window.innerHeight - 160) / ROW_HEIGHT_PX))
     const moves: Record<string, number> = {
       ArrowDown: index + 1,
       ArrowUp: index - 1,
@@ -226,14 +245,14 @@ export const OfferTable = memo(function OfferTable({
     <div
       ref={scrollRef}
       onKeyDown={onKeyDown}
-      className="max-h-[70vh] overflow-auto rounded-lg border border-border bg-surface"
+      className="relative rounded-lg border border-border bg-surface"
     >
       <table
         className="w-full border-separate border-spacing-0 text-sm"
         aria-rowcount={rows.length + 1}
       >
         <caption className="sr-only">GPU offers</caption>
-        <thead className="sticky top-0 z-10 bg-surface-muted">
+        <thead className="sticky top-0 z-10 bg-surface-muted sm:top-(--header-h,0px)">
           {table.getHeaderGroups().map((group) => (
             <tr key={group.id} aria-rowindex={1}>
               {group.headers.map((header) => {
@@ -256,8 +275,9 @@ export const OfferTable = memo(function OfferTable({
                         : undefined
                     }
                     className={cn(
-                      'border-b border-border bg-surface-muted px-3 py-2 text-xs font-semibold whitespace-nowrap text-text-soft',
+                      'border-b border-border bg-surface-muted px-3 py-2 text-xs font-semibold whitespace-nowrap text-text-soft first:rounded-tl-lg last:rounded-tr-lg',
                       end ? 'text-right' : 'text-left',
+                      SHOW_FROM[column.columnDef.meta?.showFrom ?? 'always'],
                     )}
                   >
                     {header.isPlaceholder ? null : canSort ? (
@@ -265,13 +285,13 @@ export const OfferTable = memo(function OfferTable({
                         type="button"
                         onClick={column.getToggleSortingHandler()}
                         title="Click to sort, shift-click to add to the sort"
-                        className={cn(
-                          '-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-surface-strong hover:text-text focus-visible:outline-2 focus-visible:outline-accent',
-                          end && 'flex-row-reverse',
-                        )}
+                        className="-mx-1 inline-flex items-center gap-1 rounded px-1 py-0.5 hover:bg-surface-strong hover:text-text focus-visible:outline-2 focus-visible:outline-accent"
                       >
+                        {/* Right-aligned heads keep their text flush with the numbers: the
+                            arrow goes on the inner (left) side. */}
+                        {end && <SortArrow direction={sorted} />}
                         <table.FlexRender header={header} />
-                        <SortArrow direction={sorted} />
+                        {!end && <SortArrow direction={sorted} />}
                         {sortIndex >= 0 && sorted && (
                           <span className="text-[10px] text-accent-text">
                             <span className="sr-only">, sort key </span>
@@ -288,7 +308,7 @@ export const OfferTable = memo(function OfferTable({
             </tr>
           ))}
         </thead>
-        <tbody>
+        <tbody ref={tbodyRef}>
           {padTop > 0 && (
             <tr aria-hidden="true">
               <td colSpan={visibleColumns} style={{ height: padTop, padding: 0 }} />
@@ -315,6 +335,7 @@ export const OfferTable = memo(function OfferTable({
                     className={cn(
                       'border-b border-border-subtle px-3 py-1.5 align-middle whitespace-nowrap text-text',
                       cell.column.columnDef.meta?.align === 'end' && 'text-right tabular-nums',
+                      SHOW_FROM[cell.column.columnDef.meta?.showFrom ?? 'always'],
                     )}
                   >
                     <table.FlexRender cell={cell} />
@@ -335,6 +356,13 @@ export const OfferTable = memo(function OfferTable({
 })
 
 const isRow = (row: OfferRow | undefined): row is OfferRow => row !== undefined
+
+/** Columns that give way on narrower windows (the chooser still lists them). */
+const SHOW_FROM = {
+  always: '',
+  lg: 'hidden lg:table-cell',
+  xl: 'hidden xl:table-cell',
+} as const
 
 function SortArrow({ direction }: { direction: false | 'asc' | 'desc' }) {
   return (
