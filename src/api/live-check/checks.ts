@@ -2,24 +2,12 @@
  * The read-only check against Vast: one call per endpoint the app uses, through the app's own
  * client (pacing, errors) and schemas, each compared field by field with what Vast really sent.
  * Returns data; `format.ts` renders it (the terminal table; the app can render the same rows).
+ * The per-endpoint definitions are in `endpoint-checks.ts`; this file runs them.
  */
-import { apiRequest, bindTransport } from '../client'
-import { fetchCharges } from '../charges/endpoints'
-import { chargeRowSchema } from '../charges/schemas'
-import { dayOf } from '../../domain/spending/range'
-import { getAccount } from '../account/endpoints'
-import { getInstance } from '../instances/endpoints'
-import { getGpuNames, searchOffers } from '../offers/endpoints'
+import { bindTransport } from '../client'
 import { isApiError } from '../errors'
-import type { OfferType } from '../offers/bundles-query'
-import { accountSchema } from '../account/schemas'
-import { instanceSchema, instancesPageSchema } from '../instances/schemas'
-import { gpuNamesSchema, offerSchema } from '../offers/schemas'
-import { parseRows } from '../parse'
-import { listSshKeys } from '../ssh-keys/endpoints'
-import { searchTemplates } from '../templates/endpoints'
-import { templateSchema } from '../templates/schemas'
-import { diffFields, schemaKeys } from './fields'
+import { accountNote, type Check, endpointChecks, type Result, Skip } from './endpoint-checks'
+import { diffFields } from './fields'
 import type { Exchange, Recorder } from './transport'
 
 export type Outcome = 'ok' | 'parse_failure' | 'failed' | 'skipped'
@@ -41,82 +29,6 @@ export interface LiveCheckRow {
   note: string
 }
 
-interface Result {
-  parsed: number
-  dropped: number
-  note?: string
-}
-
-interface Check {
-  endpoint: string
-  method: 'GET' | 'POST'
-  path: string
-  expected: readonly string[]
-  alsoKnown?: readonly string[]
-  /** The rows (or the one object) of a raw answer, as sent. */
-  rowsOf: (json: unknown) => unknown[]
-  run: () => Promise<Result>
-}
-
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
-
-const field = (json: unknown, key: string): unknown => (isRecord(json) ? json[key] : undefined)
-
-/** A list under `key`, also when Vast sends it as a JSON string. */
-function listAt(json: unknown, key: string): unknown[] {
-  let value = field(json, key)
-  if (typeof value === 'string') {
-    try {
-      value = JSON.parse(value)
-    } catch {
-      return []
-    }
-  }
-  return Array.isArray(value) ? value : []
-}
-
-const single = (json: unknown): unknown[] => (isRecord(json) ? [json] : [])
-
-/** A bare array (docs) or one under `key` (CLI). */
-function arrayOr(json: unknown, key: string): unknown[] {
-  if (!Array.isArray(json)) return listAt(json, key)
-  const rows: unknown[] = json
-  return rows
-}
-
-const OFFER_TYPES: readonly OfferType[] = ['on-demand', 'bid', 'reserved']
-
-/** The smallest useful search: five verified, rentable offers by score. */
-function offerCheck(type: OfferType, signal: AbortSignal): Check {
-  return {
-    endpoint: `POST /api/v0/bundles/ (type ${type})`,
-    method: 'POST',
-    path: '/api/v0/bundles/',
-    expected: schemaKeys(offerSchema),
-    rowsOf: (json) => listAt(json, 'offers'),
-    run: async () => {
-      const { offers, dropped } = await searchOffers(
-        {
-          filters: { verified: { eq: true }, rentable: { eq: true } },
-          order: [['score', 'desc']],
-          type,
-          limit: 5,
-          allocatedStorage: 10,
-        },
-        signal,
-      )
-      return { parsed: offers.length, dropped }
-    },
-  }
-}
-
-function accountNote(json: unknown): string {
-  const has = (key: string) => isRecord(json) && typeof json[key] === 'number'
-  const sent = ['credit', 'balance'].filter(has)
-  return sent.length > 0 ? `sent: ${sent.join(', ')}` : 'neither credit nor balance sent'
-}
-
 export interface LiveCheckOptions {
   recorder: Recorder
   /** The read-only transport: every call of the check (and only those) goes through it. */
@@ -134,109 +46,10 @@ export async function runLiveCheck({
   // The check's own signal carries its transport (client.ts bindTransport).
   const signal = new AbortController().signal
   bindTransport(signal, transport)
-  let firstInstanceId: number | null = null
-  const checks: Check[] = [
-    {
-      endpoint: 'GET /api/v0/users/current/',
-      method: 'GET',
-      path: '/api/v0/users/current/',
-      expected: schemaKeys(accountSchema),
-      // The key Vast echoes is known: the schema drops it on purpose.
-      alsoKnown: ['api_key'],
-      rowsOf: single,
-      run: async () => {
-        await getAccount({ signal })
-        return { parsed: 1, dropped: 0 }
-      },
-    },
-    {
-      endpoint: 'GET /api/v0/gpu_names/unique/',
-      method: 'GET',
-      path: '/api/v0/gpu_names/unique/',
-      expected: schemaKeys(gpuNamesSchema),
-      rowsOf: single,
-      run: async () => ({ parsed: (await getGpuNames(signal)).length, dropped: 0 }),
-    },
-    ...OFFER_TYPES.map((type) => offerCheck(type, signal)),
-    {
-      endpoint: 'GET /api/v1/instances/ (first page)',
-      method: 'GET',
-      path: '/api/v1/instances/',
-      expected: schemaKeys(instanceSchema),
-      rowsOf: (json) => listAt(json, 'instances'),
-      run: async () => {
-        const page = await apiRequest({
-          route: 'instances-list',
-          method: 'GET',
-          path: '/api/v1/instances/',
-          query: { limit: 25 },
-          schema: instancesPageSchema,
-          signal,
-        })
-        const { rows, dropped } = parseRows(instanceSchema, page.instances)
-        firstInstanceId = rows[0]?.id ?? null
-        return { parsed: rows.length, dropped }
-      },
-    },
-    {
-      endpoint: 'GET /api/v0/instances/{id}/',
-      method: 'GET',
-      path: '/api/v0/instances/',
-      expected: schemaKeys(instanceSchema),
-      rowsOf: (json) => single(field(json, 'instances')),
-      run: async () => {
-        if (firstInstanceId === null) throw new Skip('no instance on this account')
-        const instance = await getInstance(firstInstanceId, signal)
-        return instance
-          ? { parsed: 1, dropped: 0 }
-          : { parsed: 0, dropped: 0, note: 'Vast answered no instance for that id' }
-      },
-    },
-    {
-      endpoint: 'GET /api/v0/ssh/',
-      method: 'GET',
-      path: '/api/v0/ssh/',
-      // A row names its key `key` (docs), `ssh_key` (CLI tests) or `public_key` (create answer).
-      expected: ['id', 'created_at'],
-      alsoKnown: ['key', 'ssh_key', 'public_key', 'deleted_at'],
-      rowsOf: (json) => arrayOr(json, 'ssh_keys'),
-      run: async () => {
-        const { keys, dropped } = await listSshKeys(signal)
-        return { parsed: keys.length, dropped }
-      },
-    },
-    {
-      endpoint: 'GET /api/v0/template/ (recommended)',
-      method: 'GET',
-      path: '/api/v0/template/',
-      expected: schemaKeys(templateSchema),
-      rowsOf: (json) => listAt(json, 'templates'),
-      run: async () => {
-        const { templates, dropped } = await searchTemplates({ scope: 'recommended', signal })
-        return { parsed: templates.length, dropped }
-      },
-    },
-    {
-      endpoint: 'GET /api/v0/charges/ (last day)',
-      method: 'GET',
-      path: '/api/v0/charges/',
-      expected: schemaKeys(chargeRowSchema),
-      rowsOf: (json) => listAt(json, 'results'),
-      run: async () => {
-        const nowS = Math.floor(now() / 1000)
-        const range = { from: dayOf(nowS - 86_400), to: dayOf(nowS) }
-        const { charges, dropped } = await fetchCharges(range, { signal })
-        return { parsed: charges.length, dropped }
-      },
-    },
-  ]
-
   const rows: LiveCheckRow[] = []
-  for (const check of checks) rows.push(await runOne(check, recorder))
+  for (const check of endpointChecks(signal, now)) rows.push(await runOne(check, recorder))
   return rows
 }
-
-class Skip extends Error {}
 
 function parseJson(exchange: Exchange | undefined): unknown {
   if (!exchange || !/\bjson\b/i.test(exchange.contentType)) return undefined
