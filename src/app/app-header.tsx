@@ -76,7 +76,7 @@ export function AppHeader({
           <LogoMark className="size-6" />
           Vast GPU Console
         </p>
-        <div className="min-w-0 flex-1">{fleet}</div>
+        <div className="max-w-full min-w-0 sm:flex-none sm:whitespace-nowrap">{fleet}</div>
         {budgets}
         {account}
         <div className="flex items-center gap-2">

@@ -102,8 +102,8 @@ export function OfferResults({
           </p>
           {count > 0 && !data.complete && (
             <p className="text-xs text-muted">
-              Vast sends the first {data.filters.limit} by the chosen order and does not say how
-              many match in all: narrow the filters, or raise “Results” under More filters.
+              The first {data.filters.limit} by the chosen order; Vast does not say how many match.
+              Narrow the filters, or raise “Results” under More filters.
             </p>
           )}
           {data.dropped > 0 && (

@@ -81,13 +81,6 @@ export function OffersPage({ onRented }: OffersPageProps) {
         onApplyNow={applyNow}
         actions={<SearchActions filters={filters} onLoad={replaceFilters} />}
       />
-      <WatchesPanel
-        onRent={(alert) => {
-          const saved = filtersOf(alert)
-          replaceFilters(saved)
-          setChoice({ offerId: alert.offerId, bid: saved.type === 'bid' })
-        }}
-      />
       <OfferResults
         data={search.data}
         error={search.error}
@@ -99,6 +92,14 @@ export function OffersPage({ onRented }: OffersPageProps) {
         onRent={startRent}
         onResetFilters={resetFilters}
         onChangeFilters={changeFilters}
+      />
+      {/* Below the results: the first offers stay within the first screen. */}
+      <WatchesPanel
+        onRent={(alert) => {
+          const saved = filtersOf(alert)
+          replaceFilters(saved)
+          setChoice({ offerId: alert.offerId, bid: saved.type === 'bid' })
+        }}
       />
       {choice && (
         <RentDialog

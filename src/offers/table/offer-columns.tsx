@@ -92,7 +92,7 @@ export const offerColumns = col.columns([
     id: 'seen-before',
     header: 'Seen before',
     enableSorting: false,
-    meta: { label: 'Seen before (this machine)' },
+    meta: { label: 'Seen before (this machine)', showFrom: '2xl' },
     cell: ({ row, table }) => <SeenBefore facts={table.options.meta?.seenFacts?.(row.original)} />,
   }),
   col.accessor((offer) => offer.dlperf_per_dphtotal ?? undefined, {

@@ -42,7 +42,7 @@ export interface OfferColumnMeta {
   /** Name in the column chooser (defaults to the header text). */
   label?: string
   /** Shown only from this window width up (the lg and xl breakpoints), so Rent always fits. */
-  showFrom?: 'always' | 'lg' | 'xl'
+  showFrom?: 'always' | 'lg' | 'xl' | '2xl'
 }
 
 export const offerFeatures = tableFeatures({

@@ -362,6 +362,7 @@ const SHOW_FROM = {
   always: '',
   lg: 'hidden lg:table-cell',
   xl: 'hidden xl:table-cell',
+  '2xl': 'hidden 2xl:table-cell',
 } as const
 
 function SortArrow({ direction }: { direction: false | 'asc' | 'desc' }) {
