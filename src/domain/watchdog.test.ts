@@ -121,7 +121,10 @@ describe('watchdog, more rules (sh)', () => {
       { PATH: sandbox('python3').path, ...env },
     )
     await until(() => watchdog.output().includes('armed'))
-    setLabel(labelWithRules('', { deadline: { action: 'destroy', atSec: nowSec() }, idle: null }))
+    // A deadline at or before the snippet's own start is dropped (a restart past it): one second on.
+    setLabel(
+      labelWithRules('', { deadline: { action: 'destroy', atSec: nowSec() + 1 }, idle: null }),
+    )
     await until(() => !world.instances.has(id))
     expect(writesTo(world, id).map((r) => r.method)).toEqual(['DELETE'])
   })
