@@ -159,11 +159,15 @@ describe('OffersPage: renting', () => {
     const confirm = within(dialog).getByRole('button', { name: 'Rent' })
     await user.click(confirm)
 
-    const alert = await within(dialog).findByRole('alert')
+    const alert = await within(dialog).findByRole('alert', {}, SLOW)
     expect(alert).toHaveTextContent('may or may not have gone through')
-    // The fresh instance list shows the rental did go through (issue 5: tell the user).
+    // The fresh instance list (a paced read) shows the rental did go through: tell the user.
     expect(
-      await within(alert).findByText(/It did: instance \d+ has appeared in your Instances list/),
+      await within(alert).findByText(
+        /It did: instance \d+ has appeared in your Instances list/,
+        {},
+        SLOW,
+      ),
     ).toBeInTheDocument()
     expect(confirm).toBeDisabled()
     await user.click(confirm)

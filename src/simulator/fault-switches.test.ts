@@ -1,4 +1,4 @@
-// The fault switches of issue 5, at the HTTP level (msw/node, as the app's tests see them).
+// The fault switches, at the HTTP level (msw/node, as the app's tests see them).
 import { describe, expect, it } from 'vitest'
 import { createWorld, getWorld, simulate, switchesSchema, type World } from './model'
 import { isRecord } from './responses'
