@@ -6,6 +6,9 @@ export default defineConfig({
   test: {
     restoreMocks: true,
     testTimeout: 15_000,
+    // As Playwright does in CI: one retry for tests that wait on real timers and paced reads on
+    // a loaded 2-core machine; a test that fails twice fails the run.
+    retry: process.env.CI ? 1 : 0,
     projects: [
       {
         extends: true,
