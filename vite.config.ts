@@ -5,6 +5,7 @@ import { createApiProxy, upstreamFrom } from './server/proxy.mjs'
 import { createLogProxy, logPrefixesFrom } from './server/log-proxy.mjs'
 import { SECURITY_HEADERS } from './server/headers.mjs'
 import { prerenderKeyScreen } from './build-tools/prerender-key-screen.mjs'
+import { dataFormat } from './build-tools/data-format.mjs'
 
 /** The same API gateway `npm start` uses, mounted into Vite's dev server. */
 function vastApiGateway(): Plugin {
@@ -26,6 +27,8 @@ function vastApiGateway(): Plugin {
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), vastApiGateway(), prerenderKeyScreen()],
+  // Answers kept on the device are read back only by a build that shapes them the same way.
+  define: { 'import.meta.env.VITE_DATA_FORMAT': JSON.stringify(dataFormat()) },
   server: {
     host: process.env.HOST ?? '127.0.0.1',
     port: Number(process.env.PORT ?? 5173),

@@ -158,6 +158,29 @@ export function onActiveKeyChange(listener: () => void): () => void {
   })
 }
 
+/**
+ * The accounts whose key is remembered on this device, in live mode: the only ones whose answers
+ * may be kept on the device too (a session-only key leaves nothing behind; the demo keeps nothing).
+ */
+const deviceAccountIds = (s: KeyState): string[] =>
+  s.mode === 'live' ? s.accounts.filter((a) => a.remember).map((a) => a.id) : []
+
+export const readDeviceAccountIds = (): string[] => deviceAccountIds(store.getState())
+
+/**
+ * Calls `listener` with the remembered accounts whenever that set changes in live mode (a key saved
+ * or removed, keys forgotten, the demo left). Entering the demo puts the remembered keys aside
+ * without forgetting them, so it does not call it. Answers the unsubscribe.
+ */
+export function onDeviceAccountsChange(listener: (ids: string[]) => void): () => void {
+  return store.subscribe((next, previous) => {
+    if (next.mode !== 'live') return
+    const ids = deviceAccountIds(next)
+    if (previous.mode !== 'live' || ids.join('\n') !== deviceAccountIds(previous).join('\n'))
+      listener(ids)
+  })
+}
+
 export const useApiKeyPresent = () => store((s) => activeOf(s) !== undefined)
 export const useKeyMode = () => store((s) => s.mode)
 /** The last four characters, for display ("…c0ff"). The full key is never rendered. */

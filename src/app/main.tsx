@@ -4,11 +4,15 @@ import { QueryClientProvider } from '@tanstack/react-query'
 import '../index.css'
 import { forgetApiKey, readApiKey, readKeyMode } from '../api/api-key-store'
 import { createQueryClient } from './query-client'
+import { keepAnswersOnDevice } from './device-answers'
 import { startDemoMode } from './demo'
 import { preloadDashboard, Shell } from './shell'
 
 async function boot() {
+  const client = createQueryClient()
   if (readApiKey()) preloadDashboard()
+  // A returning user's last answers are read from the device while the dashboard's code loads.
+  keepAnswersOnDevice(client)
   // A reload during the demo restarts the in-page simulator before anything asks the API.
   if (readKeyMode() === 'demo') {
     try {
@@ -21,7 +25,7 @@ async function boot() {
   if (!root) throw new Error('#root is missing from index.html')
   createRoot(root).render(
     <StrictMode>
-      <QueryClientProvider client={createQueryClient()}>
+      <QueryClientProvider client={client}>
         <Shell />
       </QueryClientProvider>
     </StrictMode>,

@@ -1,6 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { confirmKeyRejected } from '../api/account/confirm-key'
 import { isApiError, type ApiError } from '../api/errors'
+import { deviceCacheOf } from '../api/device-cache'
 import { clearCacheOnKeyChange } from '../api/key-change'
 import { failedUnreachable, RECOVERY_PROBE_MS } from './connection-status'
 import { reportKeyRejected } from './session-store'
@@ -30,6 +31,7 @@ function onAuthFailure(error: ApiError, client: QueryClient): void {
     if (!rejected) return
     reportKeyRejected()
     void client.cancelQueries()
+    deviceCacheOf(client)?.dropActive()
   })
 }
 

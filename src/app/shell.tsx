@@ -12,8 +12,14 @@ import { KeyScreen } from './key-screen'
 import { PanelSkeleton } from '../ui/skeleton'
 import { clearKeyRejected, useKeyRejected } from './session-store'
 import { readTab } from './use-tab'
+import { answersRestored } from './device-answers'
 
-const Dashboard = lazy(() => import('./dashboard').then((m) => ({ default: m.Dashboard })))
+// The dashboard opens with the answers kept on the device, when there are some.
+const Dashboard = lazy(() =>
+  Promise.all([import('./dashboard'), answersRestored()]).then(([m]) => ({
+    default: m.Dashboard,
+  })),
+)
 
 /** Starts fetching the dashboard chunk early (a returning user with a saved key needs it at once). */
 export const preloadDashboard = () => void import('./dashboard')

@@ -1,0 +1,69 @@
+/**
+ * Answers kept on this device between visits (the instance list and the last offer searches, per
+ * account whose key is remembered here; `device-cache-store.ts` keeps and restores them). A
+ * restored answer is shown at once, marked "as of" the time it was fetched, and nothing acts on
+ * it: the screens disable every write built from it until that query's fresh answer has landed.
+ *
+ * This module is the small part every screen needs: which answer in the cache came from the
+ * device. The storage itself is a lazy chunk.
+ */
+import { hashKey, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query'
+import { useCallback, useSyncExternalStore } from 'react'
+
+/** What the key-change module tells the device copy (see `key-change.ts`). */
+export interface DeviceCacheLink {
+  /** The active key changed and the cache was cleared: show the new account's kept answers. */
+  activeKeyChanged(): void
+  /** Only these accounts are remembered now: forget every other account's answers. */
+  keepOnly(accountIds: readonly string[]): void
+  /** Vast refused the active key: forget its account's answers. */
+  dropActive(): void
+}
+
+const links = new WeakMap<QueryClient, DeviceCacheLink>()
+/** Per client: query hash → the `dataUpdatedAt` of the answer restored from the device. */
+const restored = new WeakMap<QueryClient, Map<string, number>>()
+
+export function linkDeviceCache(client: QueryClient, link: DeviceCacheLink): () => void {
+  links.set(client, link)
+  return () => {
+    if (links.get(client) === link) links.delete(client)
+  }
+}
+
+export const deviceCacheOf = (client: QueryClient): DeviceCacheLink | undefined => links.get(client)
+
+/** Records that the answer now cached under `queryHash` was restored from the device. */
+export function markRestored(client: QueryClient, queryHash: string, dataUpdatedAt: number): void {
+  let map = restored.get(client)
+  if (!map) {
+    map = new Map()
+    restored.set(client, map)
+  }
+  map.set(queryHash, dataUpdatedAt)
+}
+
+/**
+ * When the answer the cache holds for `queryKey` was fetched, if it was restored from the device
+ * and no fresh answer has replaced it yet; null otherwise (a fresh answer, or nothing).
+ */
+export function restoredAt(client: QueryClient, queryKey: QueryKey): number | null {
+  const at = restored.get(client)?.get(hashKey(queryKey))
+  if (at === undefined) return null
+  const state = client.getQueryState(queryKey)
+  return state?.data !== undefined && state.dataUpdatedAt === at ? at : null
+}
+
+/** `restoredAt` for a component: re-renders when that query's answer changes. */
+export function useRestoredAt(queryKey: QueryKey): number | null {
+  const client = useQueryClient()
+  const hash = hashKey(queryKey)
+  const subscribe = useCallback(
+    (onChange: () => void) =>
+      client.getQueryCache().subscribe((event) => {
+        if (event.query.queryHash === hash) onChange()
+      }),
+    [client, hash],
+  )
+  return useSyncExternalStore(subscribe, () => restoredAt(client, queryKey))
+}
