@@ -2,46 +2,30 @@ import { beforeEach, describe, expect, it, vi } from 'vitest'
 import { forgetApiKey, removeAccount, submitApiKey, switchAccount } from './api-key-store'
 import { accountQueries } from './account/queries'
 import { deviceCacheOf, restoredAt } from './device-cache'
-import { startDeviceCache, type AnswerStorage, type KeptAnswer } from './device-cache-store'
+import { startDeviceCache } from './device-cache-store'
 import { instanceQueries } from './instances/queries'
+import type { BundlesQuery } from './offers/bundles-query'
 import { searchOffers } from './offers/endpoints'
 import { offerQueries } from './offers/queries'
 import { advance, createWorld, TEST_KEY } from '../simulator/model'
 import { rentFirst } from '../test/sim-model'
 import { createTestQueryClient } from '../test/render'
+import { memoryDevice } from '../test/memory-device'
 import type { QueryClient } from '@tanstack/react-query'
 
 const OTHER_KEY = 'sim-test-key-0002'
 const LIST = instanceQueries.list().queryKey
 const SECRET_ENV = 'hf_secret_value_1234'
 
-/** The device's IndexedDB stand-in: records kept as structured clones, as IndexedDB keeps them. */
-function memoryDevice() {
-  const rows = new Map<string, KeptAnswer>()
-  const storage: AnswerStorage = {
-    read: (account) =>
-      Promise.resolve(
-        [...rows.values()].filter((r) => r.account === account).map((r) => structuredClone(r)),
-      ),
-    put: (record) => {
-      rows.set(record.id, structuredClone(record))
-      return Promise.resolve()
-    },
-    remove: (ids) => {
-      for (const id of ids) rows.delete(id)
-      return Promise.resolve()
-    },
-    keepOnly: (accounts) => {
-      for (const [id, row] of rows) if (!accounts.includes(row.account)) rows.delete(id)
-      return Promise.resolve()
-    },
-  }
-  return { rows, storage, accounts: () => [...new Set([...rows.values()].map((r) => r.account))] }
-}
-
 /** The first search the offers page runs, as its query factory caches it. */
 function searchFirstOffers(client: QueryClient) {
-  const query = { limit: 20, order: [['dph_total', 'asc']] }
+  const query: BundlesQuery = {
+    filters: {},
+    order: [['dph_total', 'asc']],
+    type: 'on-demand',
+    limit: 20,
+    allocatedStorage: 8,
+  }
   return client.fetchQuery({
     queryKey: [...offerQueries.all(), 'search', query],
     queryFn: async () => ({

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { formatMoney } from './format'
+import { formatAsOf, formatMoney } from './format'
 
 describe('formatMoney', () => {
   it('prints amounts with two decimals and prices with three', () => {
@@ -12,5 +12,13 @@ describe('formatMoney', () => {
     expect(formatMoney(1234.5)).toBe('$1,234.50')
     expect(formatMoney(1234.5, { decimals: 3, per: 'hr' })).toBe('$1,234.500/hr')
     expect(formatMoney(-2)).toBe('-$2.00')
+  })
+})
+
+describe('formatAsOf', () => {
+  it('gives the time for an answer from today and the day too for an older one', () => {
+    const now = new Date(2026, 11, 3, 16, 30).getTime()
+    expect(formatAsOf(new Date(2026, 11, 3, 9, 5).getTime(), now)).toBe('09:05')
+    expect(formatAsOf(new Date(2026, 11, 1, 23, 59).getTime(), now)).toBe('1 Dec 23:59')
   })
 })

@@ -46,3 +46,14 @@ export const formatGb = (mb: number | null | undefined) =>
 
 export const formatPercent = (fraction: number | null | undefined) =>
   fraction == null ? '—' : `${(fraction * 100).toFixed(1)}%`
+
+const hourMinute = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' })
+const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' })
+
+/** "14:02" for a time today, "3 Dec 14:02" for an earlier day (local time): an answer's age. */
+export function formatAsOf(at: number, now = Date.now()): string {
+  const time = hourMinute.format(at)
+  return new Date(at).toDateString() === new Date(now).toDateString()
+    ? time
+    : `${dayMonth.format(at)} ${time}`
+}

@@ -9,6 +9,7 @@ import { requestConfirm } from '../ui/confirm-store'
 import { BULK_VERB as VERB, bulkWording, type BulkKind } from './action-wording'
 import { showToast } from '../ui/toast-store'
 import { burnOf, storageRate } from '../domain/money/burn'
+import { SAVED_LIST_REASON, useSavedListAt } from './saved-list'
 
 interface BulkResult {
   done: number[]
@@ -55,6 +56,7 @@ export interface BulkBarProps {
 /** Stop, start or destroy the selected instances after one confirmation that lists them. */
 export function BulkBar({ selected, onDone, onClear }: BulkBarProps) {
   const bulk = useApiMutation(runBulk, { invalidates: [instanceQueries.all()] })
+  const saved = useSavedListAt() !== null
   if (selected.length === 0) return null
 
   const eligible: Record<BulkKind, Instance[]> = {
@@ -63,6 +65,7 @@ export function BulkBar({ selected, onDone, onClear }: BulkBarProps) {
     destroy: [...selected],
   }
 
+  const waiting = saved ? SAVED_LIST_REASON : undefined
   const run = (kind: BulkKind) => {
     const list = eligible[kind]
     requestConfirm({
@@ -98,13 +101,29 @@ export function BulkBar({ selected, onDone, onClear }: BulkBarProps) {
       className="flex flex-wrap items-center gap-2 rounded-md border border-accent-border bg-accent-soft px-3 py-2 text-sm"
     >
       <span className="font-medium text-accent-text">{selected.length} selected</span>
-      <Button size="sm" disabled={eligible.stop.length === 0} onClick={() => run('stop')}>
+      <Button
+        size="sm"
+        disabled={saved || eligible.stop.length === 0}
+        title={waiting}
+        onClick={() => run('stop')}
+      >
         Stop selected
       </Button>
-      <Button size="sm" disabled={eligible.start.length === 0} onClick={() => run('start')}>
+      <Button
+        size="sm"
+        disabled={saved || eligible.start.length === 0}
+        title={waiting}
+        onClick={() => run('start')}
+      >
         Start selected
       </Button>
-      <Button size="sm" variant="quietDanger" onClick={() => run('destroy')}>
+      <Button
+        size="sm"
+        variant="quietDanger"
+        disabled={saved}
+        title={waiting}
+        onClick={() => run('destroy')}
+      >
         Destroy selected
       </Button>
       <Button size="sm" variant="ghost" onClick={onClear}>

@@ -9,6 +9,7 @@ import { Dialog } from '../ui/dialog'
 import { Field } from '../ui/field'
 import { Notice } from '../ui/notice'
 import { defaultBid, parseBid } from '../domain/money/rent-cost'
+import { SAVED_LIST_REASON, useSavedListAt } from './saved-list'
 
 const MIN_PRICE = 0.001
 
@@ -19,10 +20,16 @@ const MIN_PRICE = 0.001
  */
 export function ChangeBidButton({ instance }: { instance: Instance }) {
   const [open, setOpen] = useState(false)
+  const saved = useSavedListAt() !== null
   if (instance.is_bid !== true) return null
   return (
     <>
-      <Button size="sm" onClick={() => setOpen(true)}>
+      <Button
+        size="sm"
+        disabled={saved}
+        title={saved ? SAVED_LIST_REASON : undefined}
+        onClick={() => setOpen(true)}
+      >
         Change bid
       </Button>
       {open && <ChangeBidDialog instance={instance} onClose={() => setOpen(false)} />}

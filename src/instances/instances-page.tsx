@@ -27,6 +27,8 @@ import { StillBilling } from './still-billing'
 import { useStatusAnnouncement } from './use-status-announcement'
 import { Notice } from '../ui/notice'
 import { WatchdogSavedTotal } from './watchdog-panel'
+import { SavedAnswerNotice } from '../ui/saved-answer-notice'
+import { useSavedListAt } from './saved-list'
 
 export interface InstancesPageProps {
   /** The instance to scroll to and focus once it is listed (e.g. just rented). */
@@ -38,7 +40,8 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
   const headingId = useId()
   const query = useQuery(instanceQueries.list())
   const { data, error, isError, isFetching, dataUpdatedAt } = query
-  const announcement = useStatusAnnouncement(data?.instances)
+  const savedAt = useSavedListAt()
+  const announcement = useStatusAnnouncement(savedAt === null ? data?.instances : undefined)
   const [view, setView] = useState<CardView>(DEFAULT_VIEW)
   const [selectedIds, setSelectedIds] = useState<ReadonlySet<number>>(() => new Set())
   const layout = useInstancesLayout()
@@ -62,6 +65,11 @@ export function InstancesPage({ highlightId = null }: InstancesPageProps) {
       })
     body = (
       <>
+        {savedAt !== null && (
+          <SavedAnswerNotice at={savedAt}>
+            Stop, Start, Destroy and the other actions wait for the current state.
+          </SavedAnswerNotice>
+        )}
         {isError && (
           <Notice as="p" tone="neutral" className="text-text-soft">
             Couldn&apos;t refresh; showing data from {formatClock(dataUpdatedAt)}.

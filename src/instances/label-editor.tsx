@@ -8,6 +8,7 @@ import type { Instance } from '../api/instances/schemas'
 import { Button } from '../ui/button'
 import { Field } from '../ui/field'
 import { showToast } from '../ui/toast-store'
+import { SAVED_LIST_REASON, useSavedListAt } from './saved-list'
 
 /** Vast's limit on labels (reference §6: 400 label_too_long beyond it). */
 export const LABEL_MAX = 1024
@@ -18,12 +19,15 @@ export function LabelEditor({ instance }: { instance: Instance }) {
   const save = useApiMutation((label: string) => labelInstance(instance.id, label), {
     invalidates: [instanceQueries.all()],
   })
+  const saved = useSavedListAt() !== null
   if (draft === null) {
     return (
       <Button
         size="sm"
         variant="ghost"
         aria-label={`Edit label of instance ${instance.id}`}
+        disabled={saved}
+        title={saved ? SAVED_LIST_REASON : undefined}
         onClick={() => setDraft(stripAutoStopMarker(instance.label))}
       >
         Edit label

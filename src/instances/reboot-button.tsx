@@ -6,17 +6,21 @@ import type { Instance } from '../api/instances/schemas'
 import { Button } from '../ui/button'
 import { requestConfirm } from '../ui/confirm-store'
 import { showToast } from '../ui/toast-store'
+import { SAVED_LIST_REASON, useSavedListAt } from './saved-list'
 
 /** Reboot (docker stop/start in place) after a confirmation; only a running instance. */
 export function RebootButton({ instance }: { instance: Instance }) {
   const reboot = useApiMutation(rebootInstance, { invalidates: [instanceQueries.all()] })
   const running = uiStatus(instance) === 'running'
+  const saved = useSavedListAt() !== null
   const { id } = instance
   return (
     <Button
       size="sm"
-      disabled={!running || reboot.isPending}
-      title={running ? undefined : 'Only a running instance can be rebooted.'}
+      disabled={saved || !running || reboot.isPending}
+      title={
+        saved ? SAVED_LIST_REASON : running ? undefined : 'Only a running instance can be rebooted.'
+      }
       onClick={() =>
         requestConfirm({
           title: `Reboot instance ${id}?`,

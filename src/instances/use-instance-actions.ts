@@ -8,6 +8,7 @@ import { destroyStoppedWording, destroyWording, stopWording } from './action-wor
 import { showToast } from '../ui/toast-store'
 import { storagePerDay } from '../domain/money/burn'
 import { blockedReason, gpuText, type InstanceActionId } from './instance-view'
+import { SAVED_LIST_REASON, useSavedListAt } from './saved-list'
 
 export interface InstanceAction {
   id: InstanceActionId
@@ -24,7 +25,8 @@ const invalidates = [instanceQueries.all()]
 const BUSY_REASON = 'Another action on this instance is in progress.'
 
 /**
- * Stop, Start and Destroy for one instance. Stop and Destroy go through the confirm dialog, which
+ * Stop, Start and Destroy for one instance, each disabled with its reason while the list is the
+ * one kept on the device. Stop and Destroy go through the confirm dialog, which
  * shows a failure itself (the onConfirm promise rejects); Start runs at once and toasts. Nothing
  * is optimistic: each mutation stays pending until the refetched list has landed.
  */
@@ -34,9 +36,11 @@ export function useInstanceActions(instance: Instance): InstanceAction[] {
   const destroy = useApiMutation(destroyInstance, { invalidates })
   const { id } = instance
   const busy = stop.isPending || start.isPending || destroy.isPending
+  // Nothing is acted on from the list kept on the device: its state may have changed since.
+  const saved = useSavedListAt() !== null
 
   const reason = (action: InstanceActionId, allowed: boolean) =>
-    busy ? BUSY_REASON : blockedReason(action, instance, allowed)
+    saved ? SAVED_LIST_REASON : busy ? BUSY_REASON : blockedReason(action, instance, allowed)
 
   return [
     {

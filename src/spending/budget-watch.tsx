@@ -9,6 +9,7 @@ import { chargeQueries } from '../api/charges/queries'
 import { stopInstance } from '../api/instances/endpoints'
 import { canStop } from '../domain/instance-status'
 import { instanceQueries } from '../api/instances/queries'
+import { useRestoredAt } from '../api/device-cache'
 import {
   autoStopTargets,
   budgetName,
@@ -95,6 +96,8 @@ export function BudgetWatch({ onEvent }: { onEvent: (event: BudgetEvent) => void
   const queryClient = useQueryClient()
   const wantsStop = states.some((s) => s.level === 'over' && s.budget.autoStop)
   const instances = useQuery({ ...instanceQueries.list(), enabled: wantsStop })
+  // Auto-stop acts on Vast's current list only, never on the one kept on the device.
+  const saved = useRestoredAt(instanceQueries.list().queryKey) !== null
 
   useEffect(() => {
     for (const state of states) {
@@ -108,7 +111,7 @@ export function BudgetWatch({ onEvent }: { onEvent: (event: BudgetEvent) => void
 
   useEffect(() => {
     const list = instances.data?.instances
-    if (!list) return
+    if (!list || saved) return
     const shaped = list.map((i) => ({ id: i.id, label: i.label, running: canStop(i) }))
     for (const state of states) {
       const ids = autoStopTargets(state, shaped, month, readActed(state.budget.id))
@@ -117,7 +120,7 @@ export function BudgetWatch({ onEvent }: { onEvent: (event: BudgetEvent) => void
           queryClient.invalidateQueries({ queryKey: instanceQueries.all() }),
         )
     }
-  }, [states, instances.data, month, onEvent, queryClient])
+  }, [states, instances.data, saved, month, onEvent, queryClient])
 
   const warn = states.filter((s) => s.level !== 'ok')
   if (warn.length === 0) return null

@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query'
 import { useEffect } from 'react'
+import { useRestoredAt } from '../../api/device-cache'
 import { instanceQueries } from '../../api/instances/queries'
 import { useObservedMap } from '../../api/status-history-store'
 import { bootSeconds } from '../../domain/market/machine-memory'
@@ -12,9 +13,11 @@ import { hasBoot, loadMemory, recordBoot } from './market-memory-store'
  */
 export function BootRecorder() {
   const { data } = useQuery({ ...instanceQueries.list(), enabled: false })
+  // Boots are measured from Vast's answers, not from the list kept on the device.
+  const saved = useRestoredAt(instanceQueries.list().queryKey) !== null
   const observed = useObservedMap()
   useEffect(() => {
-    if (!data) return
+    if (!data || saved) return
     void loadMemory().then(() => {
       for (const instance of data.instances) {
         if (hasBoot(instance.id)) continue
@@ -30,6 +33,6 @@ export function BootRecorder() {
         })
       }
     })
-  }, [data, observed])
+  }, [data, saved, observed])
   return null
 }
