@@ -7,7 +7,13 @@
  * This module is the small part every screen needs: which answer in the cache came from the
  * device. The storage itself is a lazy chunk.
  */
-import { hashKey, useQueryClient, type QueryClient, type QueryKey } from '@tanstack/react-query'
+import {
+  hashKey,
+  partialMatchKey,
+  useQueryClient,
+  type QueryClient,
+  type QueryKey,
+} from '@tanstack/react-query'
 import { useCallback, useSyncExternalStore } from 'react'
 
 /** What the key-change module tells the device copy (see `key-change.ts`). */
@@ -54,16 +60,44 @@ export function restoredAt(client: QueryClient, queryKey: QueryKey): number | nu
   return state?.data !== undefined && state.dataUpdatedAt === at ? at : null
 }
 
+/** The oldest `restoredAt` of the queries under `prefix`, or null when none holds a restored answer. */
+export function restoredUnder(client: QueryClient, prefix: QueryKey): number | null {
+  let oldest: number | null = null
+  for (const [hash, at] of restored.get(client) ?? []) {
+    const query = client.getQueryCache().get(hash)
+    if (!query || query.state.dataUpdatedAt !== at || query.state.data === undefined) continue
+    if (partialMatchKey(query.queryKey, prefix) && (oldest === null || at < oldest)) oldest = at
+  }
+  return oldest
+}
+
+function useCacheValue(
+  client: QueryClient,
+  read: () => number | null,
+  matches: (hash: string) => boolean,
+) {
+  const subscribe = useCallback(
+    (onChange: () => void) =>
+      client.getQueryCache().subscribe((event) => {
+        if (matches(event.query.queryHash)) onChange()
+      }),
+    [client, matches],
+  )
+  return useSyncExternalStore(subscribe, read)
+}
+
 /** `restoredAt` for a component: re-renders when that query's answer changes. */
 export function useRestoredAt(queryKey: QueryKey): number | null {
   const client = useQueryClient()
   const hash = hashKey(queryKey)
-  const subscribe = useCallback(
-    (onChange: () => void) =>
-      client.getQueryCache().subscribe((event) => {
-        if (event.query.queryHash === hash) onChange()
-      }),
-    [client, hash],
-  )
-  return useSyncExternalStore(subscribe, () => restoredAt(client, queryKey))
+  const matches = useCallback((changed: string) => changed === hash, [hash])
+  return useCacheValue(client, () => restoredAt(client, queryKey), matches)
+}
+
+const anyQuery = () => true
+
+/** `restoredUnder` for a component: re-renders when any answer changes. */
+export function useRestoredUnder(prefix: QueryKey): number | null {
+  const client = useQueryClient()
+  return useCacheValue(client, () => restoredUnder(client, prefix), anyQuery)
 }

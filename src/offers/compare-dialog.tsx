@@ -4,6 +4,7 @@ import { Dialog } from '../ui/dialog'
 import { formatDuration, formatGb, formatPercent, formatPrice, formatUsd } from '../domain/format'
 import { jobCost, type JobPlan } from '../domain/money/job-cost'
 import { formatNumber, gpuSummary, isVerified, offerReliability } from './offer-format'
+import { useRentWait } from './rent-wait'
 
 interface Line {
   label: string
@@ -82,6 +83,7 @@ export function CompareDialog({
   onClose: () => void
   onRent: (offer: Offer) => void
 }) {
+  const wait = useRentWait()
   return (
     <Dialog open title="Compare offers" onClose={onClose} className="max-w-4xl">
       <div className="overflow-x-auto">
@@ -133,7 +135,13 @@ export function CompareDialog({
               <td />
               {offers.map((offer) => (
                 <td key={offer.id} className="px-2 py-2">
-                  <Button size="sm" variant="primary" onClick={() => onRent(offer)}>
+                  <Button
+                    size="sm"
+                    variant="primary"
+                    disabled={wait !== null}
+                    title={wait ?? undefined}
+                    onClick={() => onRent(offer)}
+                  >
                     Rent offer {offer.id}
                   </Button>
                 </td>

@@ -1,8 +1,12 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { useRestoredAt, useRestoredUnder } from '../api/device-cache'
+import { offerQueries } from '../api/offers/queries'
 import type { Offer } from '../api/offers/schemas'
+import { SavedAnswerNotice } from '../ui/saved-answer-notice'
 import { OfferResults } from './offer-results'
-import { offerSearchOptions, useThrottleCountdown } from './offer-search'
+import { offerSearchKey, offerSearchOptions, useThrottleCountdown } from './offer-search'
+import { RentWaitContext, SAVED_OFFERS_REASON } from './rent-wait'
 import { OfferToolbar } from './filters/offer-toolbar'
 import { SearchActions } from './filters/search-actions'
 import { loadHistory, recordSearch } from './history/price-history-store'
@@ -34,6 +38,11 @@ export function OffersPage({ onRented }: OffersPageProps) {
     placeholderData: keepPreviousData,
   })
   const throttledFor = useThrottleCountdown(appliedFilters, search.isFetching)
+  // Offers kept on the device from an earlier visit are shown "as of" their time, and nothing is
+  // rented from them until Vast answers (also while they stand in for the next search's answer).
+  const savedAt = useRestoredAt(offerSearchKey(appliedFilters))
+  const anySavedAt = useRestoredUnder([...offerQueries.all(), 'search'])
+  const shownSavedAt = savedAt ?? (search.isPlaceholderData ? anySavedAt : null)
 
   // Each server answer goes into the local price history and the market memory (answers
   // narrowed locally are not new).
@@ -41,7 +50,7 @@ export function OffersPage({ onRented }: OffersPageProps) {
     void loadHistory()
     void loadMemory()
   }, [])
-  const answer = search.isPlaceholderData ? undefined : search.data
+  const answer = search.isPlaceholderData || savedAt !== null ? undefined : search.data
   useEffect(() => {
     if (!answer || answer.local) return
     recordSearch(answer, answer.offers, answer.filters.type)
@@ -71,46 +80,51 @@ export function OffersPage({ onRented }: OffersPageProps) {
   }, [choice])
 
   return (
-    <div className="flex flex-col gap-3">
-      <h1 className="sr-only">GPU offers</h1>
-      <TemplateNotice />
-      <OfferToolbar
-        filters={filters}
-        onChange={changeFilters}
-        onReset={resetFilters}
-        onApplyNow={applyNow}
-        actions={<SearchActions filters={filters} onLoad={replaceFilters} />}
-      />
-      <OfferResults
-        data={search.data}
-        error={search.error}
-        isFetching={search.isFetching}
-        isPlaceholderData={search.isPlaceholderData}
-        throttledFor={throttledFor}
-        bid={bid}
-        onRetry={() => void search.refetch()}
-        onRent={startRent}
-        onResetFilters={resetFilters}
-        onChangeFilters={changeFilters}
-      />
-      {/* Below the results: the first offers stay within the first screen. */}
-      <WatchesPanel
-        onRent={(alert) => {
-          const saved = filtersOf(alert)
-          replaceFilters(saved)
-          setChoice({ offerId: alert.offerId, bid: saved.type === 'bid' })
-        }}
-      />
-      {choice && (
-        <RentDialog
-          key={choice.offerId}
-          offerId={choice.offerId}
-          offer={search.data?.offers.find((offer) => offer.id === choice.offerId)}
-          bid={choice.bid}
-          onClose={() => setChoice(null)}
-          onRented={onRented}
+    <RentWaitContext value={shownSavedAt === null ? null : SAVED_OFFERS_REASON}>
+      <div className="flex flex-col gap-3">
+        <h1 className="sr-only">GPU offers</h1>
+        <TemplateNotice />
+        <OfferToolbar
+          filters={filters}
+          onChange={changeFilters}
+          onReset={resetFilters}
+          onApplyNow={applyNow}
+          actions={<SearchActions filters={filters} onLoad={replaceFilters} />}
         />
-      )}
-    </div>
+        {shownSavedAt !== null && (
+          <SavedAnswerNotice at={shownSavedAt}>Renting waits for current offers.</SavedAnswerNotice>
+        )}
+        <OfferResults
+          data={search.data}
+          error={search.error}
+          isFetching={search.isFetching}
+          isPlaceholderData={search.isPlaceholderData}
+          throttledFor={throttledFor}
+          bid={bid}
+          onRetry={() => void search.refetch()}
+          onRent={startRent}
+          onResetFilters={resetFilters}
+          onChangeFilters={changeFilters}
+        />
+        {/* Below the results: the first offers stay within the first screen. */}
+        <WatchesPanel
+          onRent={(alert) => {
+            const saved = filtersOf(alert)
+            replaceFilters(saved)
+            setChoice({ offerId: alert.offerId, bid: saved.type === 'bid' })
+          }}
+        />
+        {choice && (
+          <RentDialog
+            key={choice.offerId}
+            offerId={choice.offerId}
+            offer={search.data?.offers.find((offer) => offer.id === choice.offerId)}
+            bid={choice.bid}
+            onClose={() => setChoice(null)}
+            onRented={onRented}
+          />
+        )}
+      </div>
+    </RentWaitContext>
   )
 }

@@ -1,4 +1,6 @@
-import { useEffect, useRef, useState } from 'react'
+import { useEffect, useId, useRef, useState } from 'react'
+import { useRestoredAt } from '../../api/device-cache'
+import { instanceQueries } from '../../api/instances/queries'
 import type { Offer } from '../../api/offers/schemas'
 import { GUARD_CONFIRM_WORD } from '../../domain/spend-guards'
 import { Button } from '../../ui/button'
@@ -32,6 +34,7 @@ import { GuardConfirm, useGuardViolations } from './rent-safety'
 import { NO_WATCHDOG, type WatchdogDraft } from '../../domain/watchdog-draft'
 import { armWatchdog, RentWatchdog, useRentWatchdog } from './rent-watchdog'
 import { useRentSubmission } from './use-rent-submission'
+import { SAVED_LIST_FOR_RENT, useRentWait } from '../rent-wait'
 
 export interface RentDialogProps {
   offerId: number
@@ -88,10 +91,15 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
   const userOnstart = template?.onstart ?? undefined
   const watchdog = useRentWatchdog(autoStop, cost ? cost.totalPerHour : null, userOnstart)
   const guardBlocks = violations.length > 0 && guardTyped.trim() !== GUARD_CONFIRM_WORD
+  // Nothing is rented from answers kept on the device: the offer, and the instance list the
+  // guards and the after-renting figures count, must be Vast's current ones.
+  const listSaved = useRestoredAt(instanceQueries.list().queryKey) !== null
+  const wait = useRentWait() ?? (listSaved ? SAVED_LIST_FOR_RENT : null)
+  const waitId = useId()
   const change = (patch: Partial<RentDraft>) => setDraft((current) => ({ ...current, ...patch }))
 
   const submit = () => {
-    if (submission.locked || !offer) return
+    if (submission.locked || !offer || wait !== null) return
     const input = toRentInput(draft, context)
     if (!input || !watchdog.ok) {
       setShowErrors(true)
@@ -225,6 +233,11 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
             Sending the rental to Vast…
           </p>
         )}
+        {wait !== null && (
+          <p id={waitId} className="text-sm text-text-soft">
+            {wait}
+          </p>
+        )}
 
         <div className="sticky bottom-0 -mx-5 -mb-5 flex items-center justify-end gap-2 border-t border-border bg-surface px-5 py-3">
           <span className="mr-auto text-xs text-muted">
@@ -239,7 +252,8 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
           <Button
             variant="primary"
             aria-keyshortcuts="Control+Enter Meta+Enter"
-            disabled={busy || submission.locked || !offer || guardBlocks}
+            disabled={busy || submission.locked || !offer || guardBlocks || wait !== null}
+            aria-describedby={wait === null ? undefined : waitId}
             onClick={submit}
           >
             Rent

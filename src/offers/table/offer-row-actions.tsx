@@ -2,6 +2,7 @@ import { useId } from 'react'
 import type { Offer } from '../../api/offers/schemas'
 import { Button } from '../../ui/button'
 import { offerDescription } from '../offer-format'
+import { useRentWait } from '../rent-wait'
 
 /**
  * The row's actions: a "Compare" checkbox (up to 4 offers side by side) and the Rent button,
@@ -22,6 +23,8 @@ export function OfferRowActions({
   onToggleCompare?: (offer: Offer) => void
 }) {
   const descriptionId = useId()
+  const waitId = useId()
+  const wait = useRentWait()
   return (
     <span className="inline-flex items-center gap-2">
       {onToggleCompare && (
@@ -37,12 +40,19 @@ export function OfferRowActions({
       <Button
         size="sm"
         variant="primary"
-        aria-describedby={descriptionId}
+        aria-describedby={wait === null ? descriptionId : `${waitId} ${descriptionId}`}
+        disabled={wait !== null}
+        title={wait ?? undefined}
         data-rent-button=""
         onClick={() => onRent(offer)}
       >
         Rent
       </Button>
+      {wait !== null && (
+        <span id={waitId} className="sr-only">
+          {wait}
+        </span>
+      )}
       <span id={descriptionId} className="sr-only">
         {offerDescription(offer)}
       </span>
