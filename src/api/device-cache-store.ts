@@ -12,7 +12,8 @@
  */
 import { hashKey, hydrate, type QueryClient, type QueryKey } from '@tanstack/react-query'
 import { readActiveAccountId, readDeviceAccountIds } from './api-key-store'
-import { linkDeviceCache, markRestored, restoredAt } from './device-cache'
+import { markRestored, restoredAt } from './device-cache'
+import { linkDeviceCache } from './device-cache-link'
 import { instanceQueries } from './instances/queries'
 import { offerQueries } from './offers/queries'
 

@@ -4,8 +4,8 @@
  * restored answer is shown at once, marked "as of" the time it was fetched, and nothing acts on
  * it: the screens disable every write built from it until that query's fresh answer has landed.
  *
- * This module is the small part every screen needs: which answer in the cache came from the
- * device. The storage itself is a lazy chunk.
+ * This module is what the screens need: which answer in the cache came from the device. The
+ * storage itself is a lazy chunk; `device-cache-link.ts` connects it to key changes.
  */
 import {
   hashKey,
@@ -16,28 +16,8 @@ import {
 } from '@tanstack/react-query'
 import { useCallback, useSyncExternalStore } from 'react'
 
-/** What the key-change module tells the device copy (see `key-change.ts`). */
-export interface DeviceCacheLink {
-  /** The active key changed and the cache was cleared: show the new account's kept answers. */
-  activeKeyChanged(): void
-  /** Only these accounts are remembered now: forget every other account's answers. */
-  keepOnly(accountIds: readonly string[]): void
-  /** Vast refused the active key: forget its account's answers. */
-  dropActive(): void
-}
-
-const links = new WeakMap<QueryClient, DeviceCacheLink>()
 /** Per client: query hash → the `dataUpdatedAt` of the answer restored from the device. */
 const restored = new WeakMap<QueryClient, Map<string, number>>()
-
-export function linkDeviceCache(client: QueryClient, link: DeviceCacheLink): () => void {
-  links.set(client, link)
-  return () => {
-    if (links.get(client) === link) links.delete(client)
-  }
-}
-
-export const deviceCacheOf = (client: QueryClient): DeviceCacheLink | undefined => links.get(client)
 
 /** Records that the answer now cached under `queryHash` was restored from the device. */
 export function markRestored(client: QueryClient, queryHash: string, dataUpdatedAt: number): void {

@@ -7,7 +7,7 @@
  */
 import type { QueryClient } from '@tanstack/react-query'
 import { onActiveKeyChange, onDeviceAccountsChange } from './api-key-store'
-import { deviceCacheOf } from './device-cache'
+import { deviceCacheOf } from './device-cache-link'
 
 export function clearCacheOnKeyChange(client: QueryClient): () => void {
   const stopKeepOnly = onDeviceAccountsChange((ids) => deviceCacheOf(client)?.keepOnly(ids))

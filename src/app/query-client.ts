@@ -1,7 +1,7 @@
 import { MutationCache, QueryCache, QueryClient } from '@tanstack/react-query'
 import { confirmKeyRejected } from '../api/account/confirm-key'
 import { isApiError, type ApiError } from '../api/errors'
-import { deviceCacheOf } from '../api/device-cache'
+import { deviceCacheOf } from '../api/device-cache-link'
 import { clearCacheOnKeyChange } from '../api/key-change'
 import { failedUnreachable, RECOVERY_PROBE_MS } from './connection-status'
 import { reportKeyRejected } from './session-store'
