@@ -1,6 +1,7 @@
 // @vitest-environment node
-import { createServer, type IncomingHttpHeaders, type Server } from 'node:http'
+import { createServer, get, type IncomingHttpHeaders, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { gunzipSync } from 'node:zlib'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createApiProxy, upstreamFrom } from './proxy.mjs'
 import { jsonBody, listen as listenOn, rawRequest, requestHead } from './test-support'
@@ -28,12 +29,31 @@ function listen(server: Server): Promise<number> {
   })
 }
 
+/** A GET read as bytes, as sent (fetch would undo the compression). */
+function getBytes(
+  url: string,
+  headers: Record<string, string>,
+): Promise<{ headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    get(url, { headers }, (res) => {
+      const chunks: Buffer[] = []
+      res.on('data', (chunk: Buffer) => chunks.push(chunk))
+      res.on('end', () => resolve({ headers: res.headers, body: Buffer.concat(chunks) }))
+    }).on('error', reject)
+  })
+}
+
 beforeAll(async () => {
   upstream = createServer((req, res) => {
     let body = ''
     req.on('data', (chunk: Buffer) => (body += chunk.toString()))
     req.on('end', () => {
       seen.push({ method: req.method, url: req.url, headers: req.headers, body })
+      if (req.url?.startsWith('/api/v0/bundles/large')) {
+        const offers = Array.from({ length: 200 }, (_, id) => ({ id, gpu_name: 'RTX 4090' }))
+        res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ offers }))
+        return
+      }
       if (req.url?.startsWith('/api/v0/redirect')) {
         res
           .writeHead(301, { location: '/elsewhere/', 'content-type': 'text/html' })
@@ -104,6 +124,31 @@ describe('API gateway', () => {
       expect(seen).toHaveLength(0)
     },
   )
+
+  it('gzips a large JSON answer for a browser that accepts it, and only then', async () => {
+    const zipped = await getBytes(`${gatewayUrl}/api/v0/bundles/large/`, {
+      'accept-encoding': 'gzip, deflate, br',
+    })
+    expect(zipped.headers['content-encoding']).toBe('gzip')
+    expect(zipped.headers.vary).toBe('Accept-Encoding')
+    const text = gunzipSync(zipped.body).toString()
+    expect(text).toMatch(/^\{"offers":\[\{"id":0,"gpu_name":"RTX 4090"\}/)
+    expect(zipped.body.length).toBeLessThan(text.length / 5)
+
+    for (const acceptEncoding of [undefined, 'identity', 'gzip;q=0']) {
+      const plain = await getBytes(
+        `${gatewayUrl}/api/v0/bundles/large/`,
+        acceptEncoding ? { 'accept-encoding': acceptEncoding } : {},
+      )
+      expect(plain.headers['content-encoding']).toBeUndefined()
+      expect(plain.body.toString()).toBe(text)
+    }
+    // A small answer is not worth it.
+    const small = await getBytes(`${gatewayUrl}/api/v0/users/current/`, {
+      'accept-encoding': 'gzip',
+    })
+    expect(small.headers['content-encoding']).toBeUndefined()
+  })
 
   it('passes a redirect through instead of following it', async () => {
     const res = await fetch(`${gatewayUrl}/api/v0/redirect`, { redirect: 'manual' })

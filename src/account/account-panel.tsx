@@ -31,7 +31,9 @@ export function AccountPanel() {
   }, [activeId, verifiedName, demo])
 
   return (
-    <div className="flex flex-wrap items-center gap-x-4 gap-y-1 text-sm">
+    // On a phone the line has a row of its own and never wraps (the e-mail is cut short), so the
+    // account's arrival does not push the page down.
+    <div className="flex min-w-0 basis-full flex-nowrap items-center gap-x-4 gap-y-1 text-sm whitespace-nowrap sm:basis-auto sm:flex-wrap sm:whitespace-normal">
       {demo && (
         <span className="rounded bg-warning-muted px-2 py-0.5 font-medium text-warning-text">
           Demo mode<span className="hidden sm:inline">: simulated, no real money</span>
@@ -58,7 +60,11 @@ export function AccountPanel() {
       )}
       {account.data ? (
         <>
-          {accounts.length <= 1 && <span title="Account e-mail">{accountName(account.data)}</span>}
+          {accounts.length <= 1 && (
+            <span title="Account e-mail" className="min-w-0 truncate">
+              {accountName(account.data)}
+            </span>
+          )}
           <AccountMoney credit={account.data.credit} balance={account.data.balance} />
         </>
       ) : account.isError ? (

@@ -69,7 +69,10 @@ export function AppHeader({
           <LogoMark className="size-6" />
           Vast GPU Console
         </p>
-        <div className="max-w-full min-w-0 sm:flex-none sm:whitespace-nowrap">{fleet}</div>
+        {/* A row of its own on a phone, one line high whatever arrives: nothing shifts below. */}
+        <div className="max-w-full min-w-0 basis-full sm:flex-none sm:basis-auto sm:whitespace-nowrap">
+          {fleet}
+        </div>
         {budgets}
         {account}
         <div className="flex items-center gap-2">

@@ -82,7 +82,7 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
         onShowShortcuts={shortcuts.show}
         fleet={
           <PanelBoundary name="Fleet">
-            <div className="flex flex-wrap items-center gap-2">
+            <div className="flex min-w-0 items-center gap-2">
               <FleetLine instances={instances} onOpen={() => setTab('instances')} />
               <Inbox />
             </div>

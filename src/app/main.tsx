@@ -2,15 +2,15 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { QueryClientProvider } from '@tanstack/react-query'
 import '../index.css'
-import { forgetApiKey, readApiKey, readKeyMode } from '../api/api-key-store'
+import { forgetApiKey, readKeyMode } from '../api/api-key-store'
 import { createQueryClient } from './query-client'
 import { keepAnswersOnDevice } from './device-answers'
 import { startDemoMode } from './demo'
-import { preloadDashboard, Shell } from './shell'
+import { Shell, startSavedKey } from './shell'
 
 async function boot() {
   const client = createQueryClient()
-  if (readApiKey()) preloadDashboard()
+  startSavedKey(client)
   // A returning user's last answers are read from the device while the dashboard's code loads.
   keepAnswersOnDevice(client)
   // A reload during the demo restarts the in-page simulator before anything asks the API.

@@ -3,6 +3,7 @@ import { lazy, Suspense } from 'react'
 import {
   forgetApiKey,
   readActiveAccountId,
+  readApiKey,
   readKeyMode,
   useApiKeyPresent,
 } from '../api/api-key-store'
@@ -23,6 +24,19 @@ const Dashboard = lazy(() =>
 
 /** Starts fetching the dashboard chunk early (a returning user with a saved key needs it at once). */
 export const preloadDashboard = () => void import('./dashboard')
+
+/**
+ * A returning user (a saved key): the dashboard's code starts loading at boot, and on Offers its
+ * first search too, adopted at once (the key was accepted before), so it runs while the code
+ * loads rather than after. The demo's simulator is not running yet at boot: it waits.
+ */
+export function startSavedKey(client: QueryClient): void {
+  const key = readApiKey()
+  if (!key) return
+  preloadDashboard()
+  if (readKeyMode() !== 'live' || readTab() !== 'offers') return
+  void import('./early-search').then((m) => m.startFirstSearch(key).adopt(client))
+}
 
 /**
  * While a new key is checked: fetch the dashboard's code and, when it opens on offers, run its

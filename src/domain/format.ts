@@ -47,13 +47,17 @@ export const formatGb = (mb: number | null | undefined) =>
 export const formatPercent = (fraction: number | null | undefined) =>
   fraction == null ? '—' : `${(fraction * 100).toFixed(1)}%`
 
-const hourMinute = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' })
-const dayMonth = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' })
+// Made on first use: building an Intl formatter costs milliseconds at start-up.
+let asOfFormats: { time: Intl.DateTimeFormat; day: Intl.DateTimeFormat } | null = null
 
 /** "14:02" for a time today, "3 Dec 14:02" for an earlier day (local time): an answer's age. */
 export function formatAsOf(at: number, now = Date.now()): string {
-  const time = hourMinute.format(at)
+  asOfFormats ??= {
+    time: new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit' }),
+    day: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short' }),
+  }
+  const time = asOfFormats.time.format(at)
   return new Date(at).toDateString() === new Date(now).toDateString()
     ? time
-    : `${dayMonth.format(at)} ${time}`
+    : `${asOfFormats.day.format(at)} ${time}`
 }

@@ -44,8 +44,10 @@ export function FleetLine({
       href="?tab=instances"
       onClick={open}
       aria-label={`Fleet: ${text}${fleet.low ? ' (credit runs out within a day)' : ''}. Open Instances`}
+      title={text}
       className={cn(
-        'rounded-md border px-3 py-1 text-sm hover:underline',
+        // One line: on a narrow screen the end is cut (the whole text is its name and title).
+        'min-w-0 truncate rounded-md border px-3 py-1 text-sm hover:underline',
         fleet.low
           ? 'border-danger-border bg-danger-soft font-medium text-danger-text'
           : 'border-border bg-surface-sunken text-text',

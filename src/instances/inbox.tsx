@@ -19,8 +19,8 @@ export function Inbox() {
   const unread = events.filter((e) => !e.read).length
   const supported = typeof Notification !== 'undefined'
   return (
-    <details className="relative text-sm">
-      <summary className="cursor-pointer rounded-md border border-border px-3 py-1 font-medium text-text">
+    <details className="relative shrink-0 text-sm">
+      <summary className="cursor-pointer rounded-md border border-border px-3 py-1 font-medium whitespace-nowrap text-text">
         Events{unread > 0 ? ` (${unread} new)` : ''}
       </summary>
       <section

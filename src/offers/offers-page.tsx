@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react'
 import { useRestoredAt, useRestoredUnder } from '../api/device-cache'
 import { offerQueries } from '../api/offers/queries'
 import type { Offer } from '../api/offers/schemas'
@@ -38,6 +38,9 @@ export function OffersPage({ onRented }: OffersPageProps) {
     placeholderData: keepPreviousData,
   })
   const throttledFor = useThrottleCountdown(appliedFilters, search.isFetching)
+  // The results render in the background when an answer lands (React splits that work into
+  // short slices), so the page stays responsive while a hundred offers are laid out.
+  const shownData = useDeferredValue(search.data)
   // Offers kept on the device from an earlier visit are shown "as of" their time, and nothing is
   // rented from them until Vast answers (also while they stand in for the next search's answer).
   const savedAt = useRestoredAt(offerSearchKey(appliedFilters))
@@ -95,7 +98,7 @@ export function OffersPage({ onRented }: OffersPageProps) {
           <SavedAnswerNotice at={shownSavedAt}>Renting waits for current offers.</SavedAnswerNotice>
         )}
         <OfferResults
-          data={search.data}
+          data={shownData}
           error={search.error}
           isFetching={search.isFetching}
           isPlaceholderData={search.isPlaceholderData}

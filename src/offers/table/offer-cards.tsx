@@ -34,9 +34,9 @@ export const OfferCards = memo(function OfferCards({
               className="rounded-lg border border-border bg-surface px-3 py-2"
             >
               <div className="flex items-center gap-2">
-                <h3 className="min-w-0 flex-1 truncate text-sm font-semibold text-text">
+                <h2 className="min-w-0 flex-1 truncate text-sm font-semibold text-text">
                   {gpuSummary(offer)}
-                </h3>
+                </h2>
                 <p className="text-right leading-tight">
                   <span className="block font-semibold text-text tabular-nums">
                     {formatPrice(offer.dph_total)}
