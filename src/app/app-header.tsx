@@ -111,12 +111,19 @@ export function AppHeader({
                 )}
               >
                 {t.label}
-                {count !== undefined && (
+                {count !== undefined ? (
                   <span className="rounded-full bg-surface-sunken px-1.5 text-xs text-text-soft tabular-nums">
                     <span className="sr-only">(</span>
                     {count}
                     <span className="sr-only">)</span>
                   </span>
+                ) : (
+                  t.id in counts && (
+                    // Its room, kept while the count is not known: the tabs after it do not move.
+                    <span aria-hidden="true" className="invisible px-1.5 text-xs tabular-nums">
+                      0
+                    </span>
+                  )
                 )}
               </button>
             )

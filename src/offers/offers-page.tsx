@@ -109,14 +109,17 @@ export function OffersPage({ onRented }: OffersPageProps) {
           onResetFilters={resetFilters}
           onChangeFilters={changeFilters}
         />
-        {/* Below the results: the first offers stay within the first screen. */}
-        <WatchesPanel
-          onRent={(alert) => {
-            const saved = filtersOf(alert)
-            replaceFilters(saved)
-            setChoice({ offerId: alert.offerId, bid: saved.type === 'bid' })
-          }}
-        />
+        {/* Below the results, once they are in: the first offers stay within the first screen,
+            and the results' arrival does not push it down. */}
+        {(shownData !== undefined || search.isError) && (
+          <WatchesPanel
+            onRent={(alert) => {
+              const saved = filtersOf(alert)
+              replaceFilters(saved)
+              setChoice({ offerId: alert.offerId, bid: saved.type === 'bid' })
+            }}
+          />
+        )}
         {choice && (
           <RentDialog
             key={choice.offerId}
