@@ -113,6 +113,20 @@ export async function advanceWorld(simUrl, key, ms) {
 }
 
 /**
+ * Sets a world's fault switches (e.g. `{ latencyMs: 500 }`).
+ * @param {string} simUrl
+ * @param {string} key
+ * @param {Record<string, unknown>} switches
+ */
+export async function simulateWorld(simUrl, key, switches) {
+  await fetch(`${simUrl}/__sim/worlds/${key}/simulate`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(switches),
+  })
+}
+
+/**
  * @param {string} simUrl
  * @param {string} key
  * @returns {Promise<Array<{ method: string, path: string, query: Record<string, string> }>>}

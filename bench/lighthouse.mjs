@@ -60,10 +60,25 @@ const METRICS = [
 ]
 
 /**
+ * One Lighthouse run of `screen`, tried again once when Lighthouse itself fails (its trace
+ * recording sometimes does on a loaded machine: NO_NAVSTART).
  * @param {Screen} screen @param {string} appUrl @param {string} simUrl
  * @returns {Promise<Scores>}
  */
 export async function lighthouseScreen(screen, appUrl, simUrl) {
+  try {
+    return await lighthouseOnce(screen, appUrl, simUrl)
+  } catch (error) {
+    console.log(`  Lighthouse on ${screen.name} failed (${String(error)}); once more`)
+    return lighthouseOnce(screen, appUrl, simUrl)
+  }
+}
+
+/**
+ * @param {Screen} screen @param {string} appUrl @param {string} simUrl
+ * @returns {Promise<Scores>}
+ */
+async function lighthouseOnce(screen, appUrl, simUrl) {
   const { navigation } = await import('lighthouse')
   const chromeLauncher = await import('chrome-launcher')
   const puppeteer = await import('puppeteer-core')
@@ -95,6 +110,7 @@ export async function lighthouseScreen(screen, appUrl, simUrl) {
     })
     const lhr = result?.lhr
     if (!lhr) throw new Error(`Lighthouse returned nothing for ${screen.name}`)
+    if (lhr.runtimeError) throw new Error(lhr.runtimeError.code)
     const score = (/** @type {string} */ id) => Math.round((lhr.categories[id]?.score ?? 0) * 100)
     /** @type {Record<string, number>} */
     const metrics = {}
