@@ -2,11 +2,11 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { QueryClientProvider } from '@tanstack/react-query'
 import '../index.css'
-import { forgetApiKey, readKeyMode } from '../api/api-key-store'
+import { forgetApiKey, readApiKey, readKeyMode } from '../api/api-key-store'
 import { createQueryClient } from './query-client'
 import { keepAnswersOnDevice } from './device-answers'
 import { startDemoMode } from './demo'
-import { Shell, startSavedKey } from './shell'
+import { dashboardReady, Shell, startSavedKey } from './shell'
 
 async function boot() {
   const client = createQueryClient()
@@ -21,6 +21,8 @@ async function boot() {
       forgetApiKey()
     }
   }
+  // A returning user: the first render is the dashboard itself, with the kept answers.
+  if (readApiKey()) await dashboardReady()
   const root = document.getElementById('root')
   if (!root) throw new Error('#root is missing from index.html')
   createRoot(root).render(

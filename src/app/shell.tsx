@@ -1,5 +1,5 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { lazy, Suspense } from 'react'
+import { lazy, Suspense, useState, type ComponentType } from 'react'
 import {
   forgetApiKey,
   readActiveAccountId,
@@ -15,15 +15,50 @@ import { clearKeyRejected, useKeyRejected } from './session-store'
 import { readTab } from './use-tab'
 import { answersRestored } from './device-answers'
 
+type DashboardProps = { onForget: () => void }
+
+let dashboardModule: Promise<ComponentType<DashboardProps>> | null = null
+/** The dashboard's component once its chunk has loaded. */
+let loadedDashboard: ComponentType<DashboardProps> | null = null
+
+/** Starts fetching the dashboard chunk early (a returning user with a saved key needs it at once). */
+export function preloadDashboard(): Promise<ComponentType<DashboardProps>> {
+  dashboardModule ??= import('./dashboard').then((m) => (loadedDashboard = m.Dashboard))
+  return dashboardModule
+}
+
 // The dashboard opens with the answers kept on the device, when there are some.
-const Dashboard = lazy(() =>
-  Promise.all([import('./dashboard'), answersRestored()]).then(([m]) => ({
-    default: m.Dashboard,
+const LazyDashboard = lazy(() =>
+  Promise.all([preloadDashboard(), answersRestored()]).then(([Dashboard]) => ({
+    default: Dashboard,
   })),
 )
 
-/** Starts fetching the dashboard chunk early (a returning user with a saved key needs it at once). */
-export const preloadDashboard = () => void import('./dashboard')
+/**
+ * Settles when a returning user's dashboard can be drawn at once: its code loaded and the kept
+ * answers in (or their short wait over). The app's first render waits for it, so the dashboard
+ * never suspends: a Suspense fallback, once shown, holds the content back for at least 300 ms
+ * (React's reveal throttle).
+ */
+export const dashboardReady = (): Promise<void> =>
+  Promise.all([preloadDashboard(), answersRestored()]).then(
+    () => undefined,
+    () => undefined,
+  )
+
+/**
+ * The dashboard, drawn directly when its code is already here (a returning user, or a key whose
+ * check loaded it), else behind a skeleton. Decided once per mount, so it never remounts.
+ */
+function DashboardSlot(props: DashboardProps) {
+  const [Loaded] = useState(() => loadedDashboard)
+  if (Loaded) return <Loaded {...props} />
+  return (
+    <Suspense fallback={<PanelSkeleton label="Loading the dashboard…" className="m-4" />}>
+      <LazyDashboard {...props} />
+    </Suspense>
+  )
+}
 
 /**
  * A returning user (a saved key): the dashboard's code starts loading at boot, and on Offers its
@@ -33,7 +68,7 @@ export const preloadDashboard = () => void import('./dashboard')
 export function startSavedKey(client: QueryClient): void {
   const key = readApiKey()
   if (!key) return
-  preloadDashboard()
+  void preloadDashboard()
   if (readKeyMode() !== 'live' || readTab() !== 'offers') return
   void import('./early-search').then((m) => m.startFirstSearch(key).adopt(client))
 }
@@ -43,7 +78,7 @@ export function startSavedKey(client: QueryClient): void {
  * first search with the key; the answer is kept if the key is accepted, dropped if not.
  */
 const startWithKey = (client: QueryClient) => (key: string) => {
-  preloadDashboard()
+  void preloadDashboard()
   if (readTab() !== 'offers') return () => undefined
   const search = import('./early-search').then((m) => m.startFirstSearch(key))
   return (accepted: boolean) => {
@@ -83,9 +118,5 @@ export function Shell() {
     )
   }
 
-  return (
-    <Suspense fallback={<PanelSkeleton label="Loading the dashboard…" className="m-4" />}>
-      <Dashboard onForget={forget} />
-    </Suspense>
-  )
+  return <DashboardSlot onForget={forget} />
 }
