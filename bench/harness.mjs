@@ -143,6 +143,11 @@ export async function requestsOf(simUrl, key) {
  */
 export async function signedInPage(browser, key) {
   const context = await browser.newContext({ viewport: { width: 1400, height: 900 } })
+  // Instances as cards (one article each): the figures follow cards, as they always have.
+  await context.addInitScript(() => {
+    if (!window.localStorage.getItem('vast-console.instances-layout'))
+      window.localStorage.setItem('vast-console.instances-layout', 'cards')
+  })
   await context.addInitScript((value) => {
     window.localStorage.setItem(
       'vast-console.api-key',
