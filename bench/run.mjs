@@ -360,7 +360,7 @@ async function main() {
   })
   for (const chunk of bundle.lazy.filter((c) => c.kb >= 1))
     report(
-      `lazy chunk ${chunk.file.replace(/-[\w-]+\.js$/, '')}`,
+      `lazy chunk ${chunk.file.replace(/-[\w-]{8}\.js$/, '')}`,
       [Math.round(chunk.kb * 10) / 10],
       {
         show: (v) => `${v.join(' / ')} KB`,
