@@ -1,4 +1,4 @@
-import { StrictMode } from 'react'
+import { startTransition, StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { QueryClientProvider } from '@tanstack/react-query'
 import '../index.css'
@@ -25,12 +25,16 @@ async function boot() {
   if (readApiKey()) await dashboardReady()
   const root = document.getElementById('root')
   if (!root) throw new Error('#root is missing from index.html')
-  createRoot(root).render(
-    <StrictMode>
-      <QueryClientProvider client={client}>
-        <Shell />
-      </QueryClientProvider>
-    </StrictMode>,
+  // As a transition: React renders the first screen in short slices instead of one long task
+  // (the whole dashboard, for a returning user), so input is never blocked for long.
+  startTransition(() =>
+    createRoot(root).render(
+      <StrictMode>
+        <QueryClientProvider client={client}>
+          <Shell />
+        </QueryClientProvider>
+      </StrictMode>,
+    ),
   )
 }
 
