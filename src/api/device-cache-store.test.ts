@@ -3,7 +3,7 @@ import { forgetApiKey, removeAccount, submitApiKey, switchAccount } from './api-
 import { accountQueries } from './account/queries'
 import { restoredAt } from './device-cache'
 import { deviceCacheOf } from './device-cache-link'
-import { startDeviceCache } from './device-cache-store'
+import { OFFER_ROWS_KEPT_MAX, startDeviceCache } from './device-cache-store'
 import { instanceQueries } from './instances/queries'
 import type { BundlesQuery } from './offers/bundles-query'
 import { searchOffers } from './offers/endpoints'
@@ -72,6 +72,24 @@ describe('answers kept on the device', () => {
     // What is shown is kept: the same instances, with their status and price.
     expect(text).toContain(`"id":${list.instances[0]?.id}`)
     expect(text).toContain('actual_status')
+    cache.stop()
+  })
+
+  it('keeps no offer search larger than it can write and read back quickly', async () => {
+    submitApiKey(TEST_KEY, true)
+    const client = createTestQueryClient()
+    const device = memoryDevice()
+    const cache = startDeviceCache(client, device.storage)
+    const offers = Array.from({ length: OFFER_ROWS_KEPT_MAX + 1 }, (_, id) => ({ id }))
+    client.setQueryData([...offerQueries.all(), 'search', { limit: 5000 }], {
+      offers,
+      dropped: 0,
+      filters: {},
+      local: false,
+      complete: false,
+    })
+    await cache.flush()
+    expect(device.rows.size).toBe(0)
     cache.stop()
   })
 

@@ -4,9 +4,10 @@
  * in the query cache at the next visit (marked as restored: see `device-cache.ts`). Loaded as its
  * own chunk, only once a remembered key exists.
  *
- * What is kept: the answer's data and the time it was fetched, under the account's id. Never the
- * key (query keys never hold it), nothing from `users/current`, and no instance field that may
- * carry a secret (tokens, environment, start scripts). Written a second after an answer lands,
+ * What is kept: the answer's data and the time it was fetched, under the account's id (offer
+ * searches of up to OFFER_ROWS_KEPT_MAX rows). Never the key (query keys never hold it), nothing
+ * from `users/current`, and no instance field that may carry a secret (tokens, environment,
+ * start scripts). Written a second after an answer lands,
  * in idle time; read once per account at start or when the active account changes; dropped for
  * an account when its key is removed, forgotten or refused.
  */
@@ -28,6 +29,11 @@ export const DATA_FORMAT = `1:${typeof ENV_FORMAT === 'string' ? ENV_FORMAT : 'd
 export const KEPT_FOR_MS = 7 * 86_400_000
 /** Offer searches kept per account (the newest). */
 export const OFFER_SEARCHES_KEPT = 3
+/**
+ * Larger searches are not kept: writing 5,000 offers takes the main thread for tens of
+ * milliseconds (the structured clone), and reading them back would cost the reopen its budget.
+ */
+export const OFFER_ROWS_KEPT_MAX = 1_000
 /** An answer is written this long after it lands (then in idle time). */
 export const WRITE_DELAY_MS = 1_000
 /** Instance fields never written to the device. */
@@ -94,7 +100,11 @@ export function keptData(queryKey: QueryKey, data: unknown, account: string): un
       return { ...data, instances: data.instances.map(withoutSecrets) }
     case 'offers':
       // Answers narrowed from other rows are not new; the server's are kept.
-      return data.local === false && Array.isArray(data.offers) ? data : null
+      return data.local === false &&
+        Array.isArray(data.offers) &&
+        data.offers.length <= OFFER_ROWS_KEPT_MAX
+        ? data
+        : null
     default:
       return null
   }
