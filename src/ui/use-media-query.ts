@@ -1,10 +1,21 @@
 import { useCallback, useSyncExternalStore } from 'react'
 
+/** One MediaQueryList per query: reading `.matches` is cheap, making a list is not. */
+const lists = new Map<string, MediaQueryList | null>()
+function listFor(query: string): MediaQueryList | null {
+  let list = lists.get(query)
+  if (list === undefined) {
+    list = typeof window.matchMedia === 'function' ? window.matchMedia(query) : null
+    lists.set(query, list)
+  }
+  return list
+}
+
 /** Whether a CSS media query matches now (re-renders when it changes; false without a window). */
 export function useMediaQuery(query: string): boolean {
   const subscribe = useCallback(
     (listener: () => void) => {
-      const list = typeof window.matchMedia === 'function' ? window.matchMedia(query) : null
+      const list = listFor(query)
       list?.addEventListener('change', listener)
       return () => list?.removeEventListener('change', listener)
     },
@@ -12,7 +23,7 @@ export function useMediaQuery(query: string): boolean {
   )
   return useSyncExternalStore(
     subscribe,
-    () => typeof window.matchMedia === 'function' && window.matchMedia(query).matches,
+    () => listFor(query)?.matches ?? false,
     () => false,
   )
 }

@@ -56,8 +56,13 @@ export const OfferTable = memo(function OfferTable({
     () => ({ bid, onRent, compared, onToggleCompare, priceSeen, seenFacts }),
     [bid, onRent, compared, onToggleCompare, priceSeen, seenFacts],
   )
-  const { table, sorting } = useOfferTable({ offers, matches, plan, columnVisibility, meta })
-  const rows = table.getRowModel().rows
+  const { table, rows, sorting } = useOfferTable({
+    offers,
+    matches,
+    plan,
+    columnVisibility,
+    meta,
+  })
   const scrollRef = useRef<HTMLDivElement>(null)
   const tbodyRef = useRef<HTMLTableSectionElement>(null)
   const { virtual, shown, padTop, padBottom, scrollToIndex } = useWindowRows(rows, tbodyRef)

@@ -58,7 +58,8 @@ export function useRowSortInUrl(
     (updater: SortingState | ((old: SortingState) => SortingState)) => {
       const next = typeof updater === 'function' ? updater(sorting) : updater
       setSorting(next)
-      writeUrl(next)
+      // After the sorted rows are painted: the click's frame is for the rows.
+      requestAnimationFrame(() => setTimeout(() => writeUrl(next), 0))
     },
     [sorting],
   )

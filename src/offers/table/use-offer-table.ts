@@ -34,9 +34,11 @@ export interface OfferTableInput {
 }
 
 /**
- * The table instance over the loaded offers. Rows and their sorted orders are derived once per
- * result and plan (the Job cost column follows the plan); a keystroke in the quick filter or a
- * header click only picks rows from them. The row sort lives in the URL.
+ * The table instance over the loaded offers, and the rows to show in their order. The table's
+ * rows (TanStack Table's Row objects, one per offer) and each column's sorted order are derived
+ * once per result and plan (the Job cost column follows the plan); a keystroke in the quick
+ * filter or a header click only picks from them: no Row is made again. The row sort lives in
+ * the URL.
  */
 export function useOfferTable({ offers, matches, plan, columnVisibility, meta }: OfferTableInput) {
   const [sorting, setSorting] = useRowSortInUrl(SORTABLE)
@@ -46,14 +48,10 @@ export function useOfferTable({ offers, matches, plan, columnVisibility, meta }:
   )
   const sortIndex = useMemo(() => createSortIndex(all, OFFER_SORT_KEYS), [all])
   usePreparedOrders(sortIndex)
-  const data = useMemo(
-    () => Array.from(sortIndex.pick(sorting, matches), (i) => all[i]).filter(isRow),
-    [all, sortIndex, sorting, matches],
-  )
   const table = useTable({
     features: offerFeatures,
     columns: offerColumns,
-    data,
+    data: all,
     manualSorting: true,
     getRowId: (offer) => String(offer.id),
     state: { sorting, columnVisibility },
@@ -63,7 +61,13 @@ export function useOfferTable({ offers, matches, plan, columnVisibility, meta }:
       typeof event === 'object' && event !== null && 'shiftKey' in event && event.shiftKey === true,
     meta,
   })
-  return { table, sorting }
+  // Made once per result: `all` is the table's data, in its order.
+  const allRows = table.getCoreRowModel().rows
+  const rows = useMemo(
+    () => Array.from(sortIndex.pick(sorting, matches), (i) => allRows[i]).filter(isRow),
+    [allRows, sortIndex, sorting, matches],
+  )
+  return { table, rows, sorting }
 }
 
 /**
@@ -94,4 +98,4 @@ function usePreparedOrders(sortIndex: SortIndex) {
   }, [sortIndex])
 }
 
-const isRow = (row: OfferRow | undefined): row is OfferRow => row !== undefined
+const isRow = <Row>(row: Row | undefined): row is Row => row !== undefined
