@@ -97,6 +97,39 @@ export function addSighting(
   }
 }
 
+/**
+ * One machine's sightings from two sources (the stored row and one recorded since, or an
+ * imported one), merged by time: a time on both sides counts once; the newest are kept.
+ */
+export function mergeMachines(
+  mine: MachineMemory | undefined,
+  other: MachineMemory,
+): MachineMemory {
+  const times = new Set(mine?.sightings.map((s) => s.at))
+  const sightings = [...(mine?.sightings ?? []), ...other.sightings.filter((s) => !times.has(s.at))]
+    .sort((a, b) => a.at - b.at)
+    .slice(-MAX_SIGHTINGS_PER_MACHINE)
+  return { ...other, lastSeen: Math.max(other.lastSeen, mine?.lastSeen ?? 0), sightings }
+}
+
+const sumBuckets = (a: readonly Bucket[], b: readonly Bucket[]): Bucket[] =>
+  a.map((x, i) => {
+    const y = b[i]
+    if (!y || y.n === 0) return x
+    if (x.n === 0) return y
+    return { n: x.n + y.n, sum: x.sum + y.sum, min: Math.min(x.min ?? Infinity, y.min ?? Infinity) }
+  })
+
+/** A model's samples from two disjoint sources (stored, and recorded before it was read). */
+export function addModels(stored: ModelMemory | undefined, recorded: ModelMemory): ModelMemory {
+  if (!stored) return recorded
+  return {
+    ...recorded,
+    byHour: sumBuckets(stored.byHour, recorded.byHour),
+    byWeekday: sumBuckets(stored.byWeekday, recorded.byWeekday),
+  }
+}
+
 const emptyBuckets = (n: number): Bucket[] =>
   Array.from({ length: n }, () => ({ n: 0, sum: 0, min: null }))
 
