@@ -38,7 +38,8 @@ export type Phase =
   | 'outbid'
 
 export type Transition =
-  | { kind: 'create'; at: number }
+  /** `loadingMs`: how long this machine pulls the image (a slow boot: slow-boots.ts). */
+  | { kind: 'create'; at: number; loadingMs?: number }
   | { kind: 'stop'; at: number; from: Phase }
   | { kind: 'start'; at: number }
   /** docker stop/start in place, keeping the GPU (reference §6). */
@@ -59,12 +60,15 @@ interface Segment {
 
 const M = LIFECYCLE_MS
 
+/** How long a rental's first image pull lasts (the default, or its machine's slow boot). */
+const loadingMs = (t: Transition) => (t.kind === 'create' ? (t.loadingMs ?? M.loading) : M.loading)
+
 function timeline(t: Transition): Segment[] {
   switch (t.kind) {
     case 'create':
       return [
         { until: M.provisioning, phase: 'provisioning' },
-        { until: M.provisioning + M.loading, phase: 'loading' },
+        { until: M.provisioning + loadingMs(t), phase: 'loading' },
         { until: Infinity, phase: 'running' },
       ]
     case 'stop':
@@ -202,7 +206,7 @@ export function statusMessage(
 ): string | null {
   switch (phase) {
     case 'loading':
-      return pullProgress(inst.image, Math.min(1, (now - since) / M.loading))
+      return pullProgress(inst.image, Math.min(1, (now - since) / loadingMs(inst.transition)))
     case 'running':
     case 'stopping':
       return `success, running ${inst.image.replace(':', '_')}/${baseMode(inst.imageRuntype)}`
