@@ -43,6 +43,8 @@ export interface InstanceEvent {
   id: number
   kind: InstanceEventKind
   at: number
+  /** What happened, where the kind alone does not say (a boot fallback's outcome). */
+  note?: string
 }
 
 export const INSTANCE_EVENT_KINDS = [
@@ -55,6 +57,7 @@ export const INSTANCE_EVENT_KINDS = [
   'destroyed',
   'ending_24h',
   'ending_1h',
+  'boot_fallback',
 ] as const
 export type InstanceEventKind = (typeof INSTANCE_EVENT_KINDS)[number]
 

@@ -107,6 +107,7 @@ export function OffersPage({ onRented }: OffersPageProps) {
           offerId={choice.offerId}
           offer={search.data?.offers.find((offer) => offer.id === choice.offerId)}
           bid={choice.bid}
+          search={appliedFilters}
           onClose={() => setChoice(null)}
           onRented={onRented}
         />

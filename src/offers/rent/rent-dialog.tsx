@@ -32,6 +32,8 @@ import { GuardConfirm, useGuardViolations } from './rent-safety'
 import { NO_WATCHDOG, type WatchdogDraft } from '../../domain/watchdog-draft'
 import { armWatchdog, RentWatchdog, useRentWatchdog } from './rent-watchdog'
 import { useRentSubmission } from './use-rent-submission'
+import { FallbackOption, useRentFallback } from './rent-fallback'
+import type { OfferFilters } from '../filters/offer-filters'
 
 export interface RentDialogProps {
   offerId: number
@@ -39,6 +41,8 @@ export interface RentDialogProps {
   offer: Offer | undefined
   /** Interruptible: the user bids, and the bid is sent as `price`. */
   bid: boolean
+  /** The search the offer came from (a late rental's fallback re-runs it). */
+  search?: OfferFilters
   onClose: () => void
   onRented: (instanceId: number) => void
 }
@@ -47,7 +51,7 @@ export interface RentDialogProps {
  * Confirms a rental with the price in view. The request goes out once, whatever the clicks (see
  * `useRentSubmission`): the button is disabled while pending, and nothing is ever retried.
  */
-export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialogProps) {
+export function RentDialog({ offerId, offer, bid, search, onClose, onRented }: RentDialogProps) {
   const template = useTemplateChoice()
   const [draft, setDraft] = useState<RentDraft>(() =>
     initialDraft(bid ? defaultBid(offer?.min_bid) : '', template),
@@ -56,9 +60,11 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
   const [autoStop, setAutoStop] = useState<WatchdogDraft>(NO_WATCHDOG)
   const [guardTyped, setGuardTyped] = useState('')
   const [stoppedIfUnavailable, setStoppedIfUnavailable] = useState(false)
+  const fallback = useRentFallback(offer, search)
   const submission = useRentSubmission({
     offerId,
     onRented: (instanceId) => {
+      fallback.rented(instanceId)
       onClose()
       onRented(instanceId)
     },
@@ -102,6 +108,7 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
     // A template's start script is replaced by any onstart sent: keep it after the watchdog.
     const onstart = armWatchdog(autoStop, input.onstart ?? userOnstart, watchdog.perHour)
     if (onstart !== null) input.onstart = onstart
+    fallback.sending(input, cost ? cost.totalPerHour : null)
     submission.send(input, offer.machine_id)
   }
 
@@ -208,6 +215,13 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
                 watchdog={watchdog}
               />
             </div>
+            {!bid && fallback.deadline && (
+              <FallbackOption
+                deadline={fallback.deadline}
+                checked={fallback.auto}
+                onChange={fallback.setAuto}
+              />
+            )}
             <CostPreview offer={offer} bid={bid} disk={disk} gpu={gpu} cost={cost} />
             <AfterRenting perHour={cost ? cost.totalPerHour : null} />
             <GuardConfirm violations={violations} typed={guardTyped} onTyped={setGuardTyped} />
