@@ -95,3 +95,41 @@ function holdMemoryBusy(ms: number): Promise<void> {
     }
   })
 }
+
+test('a GPU model page shows its price over time and cheapest hours, and a link opens it', async ({
+  page,
+  sim,
+}) => {
+  await signIn(page, sim.key)
+  await page.goto('/')
+  const table = page.getByRole('table', { name: 'GPU offers' })
+  await page.getByRole('button', { name: 'More filters' }).click()
+  await page.getByRole('combobox', { name: 'Results' }).selectOption('500')
+  await expect(page.getByText('Price history on this device (2 searches)')).toBeVisible()
+
+  const open = table.getByRole('button', { name: /^Price history of / }).first()
+  const model = (await open.getAttribute('aria-label'))?.replace('Price history of ', '') ?? ''
+  await open.click()
+  const dialog = page.getByRole('dialog', { name: `${model}: price history` })
+  await expect(
+    dialog.getByRole('img', {
+      name: new RegExp(
+        `^${model} price over time: 2 searches from .+, median from \\$\\d+\\.\\d{3}`,
+      ),
+    }),
+  ).toBeVisible()
+  await expect(
+    dialog.getByRole('img', { name: new RegExp(`^${model} cheapest hours: \\d\\d:00 \\(\\$`) }),
+  ).toBeVisible()
+  await expect(dialog.getByText(/^Cheapest at \d\d:00/)).toBeVisible()
+
+  // The page is in the URL: a reload (its own search the third) shows it again; closing leaves.
+  expect(new URL(page.url()).searchParams.get('model')).toBe(model)
+  await page.reload()
+  await expect(
+    dialog.getByRole('img', { name: new RegExp(`^${model} price over time: 3 searches`) }),
+  ).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(dialog).toBeHidden()
+  expect(new URL(page.url()).searchParams.get('model')).toBeNull()
+})

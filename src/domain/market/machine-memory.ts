@@ -157,15 +157,19 @@ export function addModelSample(
 export const bucketMean = (bucket: Bucket | undefined): number | null =>
   bucket && bucket.n > 0 ? bucket.sum / bucket.n : null
 
-/** Hours of the day (0–23) with the lowest mean price, cheapest first. */
-export function cheapestHours(memory: ModelMemory, count = 3): number[] {
-  return memory.byHour
-    .map((bucket, hour) => ({ hour, mean: bucketMean(bucket) }))
-    .filter((h): h is { hour: number; mean: number } => h.mean !== null)
-    .sort((a, b) => a.mean - b.mean || a.hour - b.hour)
+/** Indices of the buckets with the lowest mean price, cheapest first (empty ones left out). */
+export function cheapestBuckets(buckets: readonly Bucket[], count = 3): number[] {
+  return buckets
+    .map((bucket, index) => ({ index, mean: bucketMean(bucket) }))
+    .filter((b): b is { index: number; mean: number } => b.mean !== null)
+    .sort((a, b) => a.mean - b.mean || a.index - b.index)
     .slice(0, count)
-    .map((h) => h.hour)
+    .map((b) => b.index)
 }
+
+/** Hours of the day (0–23) with the lowest mean price, cheapest first. */
+export const cheapestHours = (memory: ModelMemory, count = 3): number[] =>
+  cheapestBuckets(memory.byHour, count)
 
 /** Linear-interpolated percentile of unsorted values (p in 0–100), or null for none. */
 export function percentileOf(values: readonly number[], p: number): number | null {
