@@ -1,4 +1,4 @@
-import { expect, expectNoAxeViolations, openRentDialog, signIn, test } from './fixtures'
+import { expect, expectNoAxeViolations, isInView, openRentDialog, signIn, test } from './fixtures'
 
 test.describe('Templates', () => {
   test('finds vLLM, rents an offer with it (template_hash_id, no runtype) and runs its image', async ({
@@ -29,7 +29,10 @@ test.describe('Templates', () => {
     await expect(page.getByRole('button', { name: 'Stop using template' })).toBeVisible()
 
     const dialog = await openRentDialog(page)
-    await expect(dialog).toContainText('Template: vLLM (vllm/vllm-openai:latest)')
+    await expect(dialog.getByRole('combobox', { name: 'Template' })).toHaveValue('vLLM')
+    await expect(dialog.getByRole('combobox', { name: 'Template' })).toHaveAccessibleDescription(
+      'Runs vllm/vllm-openai:latest; its launch mode, environment and start script apply.',
+    )
     await expect(dialog.getByLabel("Image (optional: overrides the template's)")).toHaveValue('')
     await expect(dialog.getByLabel('Disk (GB)')).toHaveValue('60')
     // The template sets the launch mode.
@@ -68,5 +71,64 @@ test.describe('Templates', () => {
     await expect(page.getByRole('dialog').getByLabel('Docker image')).toHaveValue(
       'vastai/base-image:@vastai-automatic-tag',
     )
+  })
+})
+
+test.describe('Templates in the rent dialog, on a phone', () => {
+  test.use({ viewport: { width: 390, height: 844 }, hasTouch: true })
+
+  test('searching picks a recommended template by touch, Rent stays in view, the rental names it, and it comes back as recent', async ({
+    page,
+    sim,
+  }) => {
+    await signIn(page, sim.key)
+    await page.goto('/')
+    const rentFirst = () =>
+      page
+        .getByRole('article', { name: /^Offer \d+:/ })
+        .first()
+        .getByRole('button', { name: 'Rent', exact: true })
+        .tap()
+    await rentFirst()
+    const dialog = page.getByRole('dialog')
+    const picker = dialog.getByRole('combobox', { name: 'Template' })
+    const rent = dialog.getByRole('button', { name: 'Rent', exact: true })
+    // The field is at the top of the dialog, Rent at its bottom edge, both on screen.
+    expect(await isInView(picker)).toBe(true)
+    expect(await isInView(rent)).toBe(true)
+
+    await picker.tap()
+    await picker.fill('vll')
+    const list = dialog.getByRole('listbox', { name: 'Templates' })
+    const option = list
+      .getByRole('group', { name: 'Recommended' })
+      .getByRole('option', { name: /^vLLM/ })
+    await expect(option).toBeVisible()
+    expect(await isInView(option)).toBe(true)
+    await expectNoAxeViolations(page)
+    await option.tap()
+    await expect(picker).toHaveValue('vLLM')
+    await expect(list).toBeHidden()
+    await expect(dialog.getByLabel("Image (optional: overrides the template's)")).toHaveValue('')
+    expect(await isInView(rent)).toBe(true)
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
+    await rent.tap()
+
+    await expect(page.getByRole('tab', { name: /^Instances/ })).toHaveAttribute(
+      'aria-selected',
+      'true',
+    )
+    const rentals = await sim.requests({ method: 'PUT', path: /^\/api\/v0\/asks\/\d+\/$/ })
+    expect(rentals).toHaveLength(1)
+    expect(rentals[0]?.body).toMatchObject({ template_hash_id: '4e17788f74f075dd9aab7d0d4427968f' })
+    expect(rentals[0]?.body).not.toHaveProperty('image')
+
+    // The next rental offers it first, under Recent.
+    await page.getByRole('tab', { name: 'Offers' }).tap()
+    await rentFirst()
+    await picker.tap()
+    await expect(
+      list.getByRole('group', { name: 'Recent' }).getByRole('option').first(),
+    ).toHaveAccessibleName(/^vLLM/)
   })
 })

@@ -10,10 +10,12 @@ import { gpuSummary } from '../offer-format'
 import { defaultBid, matchListing, rentCost } from '../../domain/money/rent-cost'
 import { DEFAULT_DISK_GB } from '../filters/offer-filters'
 import { AfterRenting, SshKeyCheck } from './rent-checks'
-import { useTemplateChoice } from '../templates/template-choice-store'
+import { rememberTemplate } from '../templates/recent-templates'
+import { useTemplateChoice, type TemplateChoice } from '../templates/template-choice-store'
+import { TemplatePicker } from '../templates/template-picker'
 import { CostPreview } from './rent-cost-preview'
 import { RentFailure } from './rent-failure'
-import { EnvField, LaunchMode, OfferFacts, TemplateFacts } from './rent-fields'
+import { EnvField, LaunchMode, OfferFacts } from './rent-fields'
 import {
   hasErrors,
   initialDraft,
@@ -25,6 +27,7 @@ import {
   parseDisk,
   toRentInput,
   validateRentDraft,
+  withTemplate,
   type RentContext,
   type RentDraft,
 } from './rent-form'
@@ -48,7 +51,9 @@ export interface RentDialogProps {
  * `useRentSubmission`): the button is disabled while pending, and nothing is ever retried.
  */
 export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialogProps) {
-  const template = useTemplateChoice()
+  // The template chosen on the Account tab, if any, until one is picked here.
+  const chosenForNext = useTemplateChoice()
+  const [template, setTemplate] = useState(chosenForNext)
   const [draft, setDraft] = useState<RentDraft>(() =>
     initialDraft(bid ? defaultBid(offer?.min_bid) : '', template),
   )
@@ -59,6 +64,7 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
   const submission = useRentSubmission({
     offerId,
     onRented: (instanceId) => {
+      if (template) rememberTemplate(template)
       onClose()
       onRented(instanceId)
     },
@@ -89,6 +95,10 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
   const watchdog = useRentWatchdog(autoStop, cost ? cost.totalPerHour : null, userOnstart)
   const guardBlocks = violations.length > 0 && guardTyped.trim() !== GUARD_CONFIRM_WORD
   const change = (patch: Partial<RentDraft>) => setDraft((current) => ({ ...current, ...patch }))
+  const pickTemplate = (choice: TemplateChoice | null) => {
+    setTemplate(choice)
+    change(withTemplate(choice))
+  }
 
   const submit = () => {
     if (submission.locked || !offer) return
@@ -138,7 +148,7 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
         {offer ? (
           <>
             <OfferFacts offer={offer} />
-            {template && <TemplateFacts template={template} />}
+            <TemplatePicker value={template} onChange={pickTemplate} />
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               <Field
                 label={template ? "Image (optional: overrides the template's)" : 'Docker image'}
