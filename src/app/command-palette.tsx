@@ -179,7 +179,9 @@ function CommandList({
         className={inputClass}
         placeholder="Type a command, an instance id or label…"
         value={query}
-        // The palette exists to be typed into at once.
+        // The palette exists to be typed into at once: focused when the dialog opens (the list
+        // itself is focusable and would come first) and when the instance's actions replace it.
+        data-autofocus
         // eslint-disable-next-line jsx-a11y/no-autofocus
         autoFocus
         onValueChange={onQuery}
@@ -199,7 +201,7 @@ function CommandList({
                   key={command.id}
                   value={command.id}
                   disabled={command.disabled}
-                  className="flex cursor-pointer items-baseline justify-between gap-3 rounded px-2 py-2 text-sm text-text data-[disabled=true]:cursor-not-allowed data-[disabled=true]:text-faint data-[selected=true]:bg-accent-soft data-[selected=true]:text-accent-text sm:py-1.5"
+                  className="flex cursor-pointer flex-col gap-0.5 rounded px-2 py-2 text-sm text-text data-[disabled=true]:cursor-not-allowed data-[disabled=true]:text-faint data-[selected=true]:bg-accent-soft data-[selected=true]:text-accent-text sm:flex-row sm:items-baseline sm:justify-between sm:gap-3 sm:py-1.5"
                   onSelect={() => onRun(command)}
                 >
                   <span className="min-w-0 truncate">{command.label}</span>
