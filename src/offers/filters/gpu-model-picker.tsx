@@ -2,6 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useId, useMemo } from 'react'
 import { offerQueries } from '../../api/offers/queries'
 import { Combobox } from '../../ui/combobox'
+import { denseLabelClass } from '../../ui/field'
 import { FALLBACK_GPU_MODELS, matchGpuModel, suggestGpuModels } from './gpu-models'
 import { type OfferFilters } from './offer-filters'
 import { parseGpuModel } from './filter-url'
@@ -55,7 +56,7 @@ export function GpuModelPicker({
 
   return (
     <div className="relative flex w-full flex-col gap-1 sm:w-56">
-      <label htmlFor={id} className="text-xs font-medium text-text-soft">
+      <label htmlFor={id} className={denseLabelClass}>
         GPU model
       </label>
       {filters.gpuModels.length > 0 && (
