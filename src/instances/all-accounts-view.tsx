@@ -67,8 +67,8 @@ function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] })
         {combined.incomplete > 0 &&
           ` ${combined.incomplete} account${combined.incomplete === 1 ? ' is' : 's are'} not included yet.`}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
+      <div className="relative overflow-x-auto">
+        <table className="w-full text-left text-sm whitespace-nowrap">
           <caption className="sr-only">Spending per account</caption>
           <ColumnHeads
             className="text-xs text-muted"
@@ -121,8 +121,8 @@ function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] })
         </table>
       </div>
       {combined.instances.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
+        <div className="relative overflow-x-auto">
+          <table className="w-full text-left text-sm whitespace-nowrap">
             <caption className="py-1 text-left text-sm font-medium text-text">
               Instances in every account
             </caption>
