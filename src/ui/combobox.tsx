@@ -1,6 +1,7 @@
 import {
   useEffect,
   useId,
+  useRef,
   useState,
   type FocusEvent,
   type InputHTMLAttributes,
@@ -36,6 +37,13 @@ export interface ComboboxProps<T extends ComboboxOption> extends Omit<
    */
   onEnter?: (text: string) => 'open' | void
   onFocus?: (event: FocusEvent<HTMLInputElement>) => void
+  /**
+   * Open the list when the field gets the focus (default). Off for a field a dialog focuses
+   * first: the list then opens on a click, a tap, typing or the arrow keys.
+   */
+  openOnFocus?: boolean
+  /** The list opened (to load its options on first use). */
+  onOpen?: () => void
   onBlur?: () => void
   /** Shown under the options while the list is open (a loading line, a count). */
   footer?: ReactNode
@@ -74,6 +82,8 @@ export function Combobox<T extends ComboboxOption>({
   onPick,
   onEnter,
   onFocus,
+  openOnFocus = true,
+  onOpen,
   onBlur,
   footer,
   wrapperClassName,
@@ -87,6 +97,15 @@ export function Combobox<T extends ComboboxOption>({
   const shown = open && (options.length > 0 || Boolean(footer))
   const activeOption = shown ? options[active] : undefined
   const optionId = (index: number) => `${listId}-${index}`
+
+  // Called when the list opens, not again while it stays open.
+  const onOpenRef = useRef(onOpen)
+  useEffect(() => {
+    onOpenRef.current = onOpen
+  })
+  useEffect(() => {
+    if (open) onOpenRef.current?.()
+  }, [open])
 
   useEffect(() => {
     if (active < 0) return
@@ -167,7 +186,7 @@ export function Combobox<T extends ComboboxOption>({
           setActive(-1)
         }}
         onFocus={(event) => {
-          setOpen(true)
+          if (openOnFocus) setOpen(true)
           onFocus?.(event)
         }}
         onClick={() => setOpen(true)}

@@ -1,13 +1,11 @@
 // The template picker at the top of the rent dialog: recent, recommended, search, raw image.
-import { screen, waitFor, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { act, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { Offer } from '../../api/offers/schemas'
-import type { World } from '../../simulator/model'
+import { requestLog, type World } from '../../simulator/model'
 import { rentPuts, worldWithOffer } from '../../test/rent-world'
-import { renderWithClient } from '../../test/render'
+import { openRentDialog } from '../../test/rent-dialog'
 import { stopUsingTemplate } from '../templates/template-choice-store'
-import { RentDialog } from './rent-dialog'
 
 /** The simulator answers after a short delay; a busy machine stretches it. */
 const SENT = { timeout: 5_000 }
@@ -21,27 +19,16 @@ beforeEach(async () => {
 })
 afterEach(stopUsingTemplate)
 
-function renderDialog(onRented = vi.fn<(id: number) => void>()) {
-  const onClose = vi.fn<() => void>()
-  const view = renderWithClient(
-    <RentDialog
-      offerId={offer.id}
-      offer={offer}
-      bid={false}
-      onClose={onClose}
-      onRented={onRented}
-    />,
-  )
-  const dialog = screen.getByRole('dialog')
-  const picker = within(dialog).getByRole('combobox', { name: 'Template' })
-  return { ...view, dialog, picker, onClose, onRented }
+function renderDialog() {
+  const opened = openRentDialog(offer)
+  const picker = within(opened.dialog).getByRole('combobox', { name: 'Template' })
+  return { ...opened, picker }
 }
 
 describe('the rent dialog’s template picker', () => {
   it('finds a recommended template by name, rents with its hash, and lists it as recent next time', async () => {
-    const user = userEvent.setup()
     const first = renderDialog()
-    const { dialog, picker } = first
+    const { user, dialog, picker } = first
     expect(picker).toHaveValue('')
     expect(picker).toHaveAccessibleDescription('None: the Docker image below runs as given.')
     expect(within(dialog).getByLabelText('Docker image')).toHaveValue(
@@ -83,8 +70,7 @@ describe('the rent dialog’s template picker', () => {
   })
 
   it('keeps the raw image as a choice: back to the image and launch mode, no template sent', async () => {
-    const user = userEvent.setup()
-    const { dialog, picker, onRented } = renderDialog()
+    const { user, dialog, picker, onRented } = renderDialog()
     await user.click(picker)
     // Keyboard only: the recommended list loads, Down moves past "No template", Enter picks.
     await screen.findByRole('group', { name: 'Recommended' })
@@ -110,8 +96,7 @@ describe('the rent dialog’s template picker', () => {
   })
 
   it('Escape closes the list, not the dialog; Enter picks the first match and rents nothing', async () => {
-    const user = userEvent.setup()
-    const { picker, onClose } = renderDialog()
+    const { user, picker, onClose } = renderDialog()
     await user.type(picker, 'ollama')
     await screen.findByRole('option', { name: /^Ollama/ })
     await user.keyboard('{Escape}')
@@ -121,5 +106,19 @@ describe('the rent dialog’s template picker', () => {
     await user.keyboard('{Enter}')
     expect(picker).toHaveValue('Ollama')
     expect(rentPuts(world)).toHaveLength(0)
+  })
+
+  it('the focus alone (as the dialog gives it) neither opens the list nor searches templates', async () => {
+    const { user, picker } = renderDialog()
+    const searches = () => requestLog(world).filter((r) => r.path.startsWith('/api/v0/template/'))
+    act(() => picker.focus())
+    expect(picker).toHaveFocus()
+    expect(picker).toHaveAttribute('aria-expanded', 'false')
+    expect(searches()).toHaveLength(0)
+
+    await user.keyboard('{ArrowDown}')
+    expect(picker).toHaveAttribute('aria-expanded', 'true')
+    await screen.findByRole('group', { name: 'Recommended' })
+    expect(searches()).toHaveLength(1)
   })
 })

@@ -29,7 +29,8 @@ const count = new Intl.NumberFormat('en-US', { notation: 'compact' })
  * The rent dialog's template field: a combobox listing the templates this device rented with
  * (Recent), then Vast's recommended ones, most used first; typing searches both by name or image.
  * "No template" keeps renting a Docker image as typed. The recommended list is asked for the
- * first time the list opens, not with every dialog.
+ * first time the list opens, not with every dialog; the list does not open by itself when the
+ * dialog puts the focus here.
  */
 export function TemplatePicker({ value, onChange }: TemplatePickerProps) {
   const id = useId()
@@ -62,6 +63,11 @@ export function TemplatePicker({ value, onChange }: TemplatePickerProps) {
       choice ? matchesText([choice.name, choice.image], query) : matchesText([RAW_NAME], query),
     )
   }, [recent, recommended.data, query])
+
+  const openList = () => {
+    setWanted(true)
+    if (recommended.isError) void recommended.refetch()
+  }
 
   const pick = (option: Choice) => {
     setText(null)
@@ -105,11 +111,10 @@ export function TemplatePicker({ value, onChange }: TemplatePickerProps) {
           if (text?.trim() && first) pick(first)
           else return 'open'
         }}
-        onFocus={(event) => {
-          event.target.select()
-          setWanted(true)
-          if (recommended.isError) void recommended.refetch()
-        }}
+        // The dialog may focus this field first: the list waits for a tap, a key or typing.
+        openOnFocus={false}
+        onOpen={openList}
+        onFocus={(event) => event.target.select()}
         onBlur={() => setText(null)}
       />
       <p id={hintId} className="text-xs text-muted">
