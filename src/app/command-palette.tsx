@@ -15,7 +15,7 @@ import { useInstanceActions } from '../instances/use-instance-actions'
 import { Dialog } from '../ui/dialog'
 import { cn } from '../ui/cn'
 import { inputClass } from '../ui/field'
-import type { Tab } from './use-tab'
+import { TABS, type Tab } from './use-tab'
 
 interface Command {
   id: string
@@ -25,13 +25,6 @@ interface Command {
   disabled?: boolean
   run: () => void
 }
-
-const TAB_NAMES: readonly { tab: Tab; name: string }[] = [
-  { tab: 'offers', name: 'Offers' },
-  { tab: 'instances', name: 'Instances' },
-  { tab: 'spending', name: 'Spending' },
-  { tab: 'account', name: 'Account' },
-]
 
 export interface CommandPaletteProps {
   open: boolean
@@ -63,7 +56,7 @@ export function CommandPalette({ open, onClose, onTab }: CommandPaletteProps) {
   }
 
   const commands = useMemo<Command[]>(() => {
-    const tabs = TAB_NAMES.map(({ tab, name }) => ({
+    const tabs = TABS.map(({ id: tab, label: name }) => ({
       id: `tab-${tab}`,
       group: 'Go to',
       label: `Go to ${name}`,

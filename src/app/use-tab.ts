@@ -2,8 +2,14 @@ import { useCallback, useSyncExternalStore } from 'react'
 
 export type Tab = 'offers' | 'instances' | 'spending' | 'account'
 
-const TABS: readonly Tab[] = ['offers', 'instances', 'spending', 'account']
-const isTab = (value: string | null): value is Tab => TABS.some((t) => t === value)
+/** The tabs in the order the header shows them, with their names. */
+export const TABS: readonly { id: Tab; label: string }[] = [
+  { id: 'offers', label: 'Offers' },
+  { id: 'instances', label: 'Instances' },
+  { id: 'spending', label: 'Spending' },
+  { id: 'account', label: 'Account' },
+]
+const isTab = (value: string | null): value is Tab => TABS.some((t) => t.id === value)
 
 const listeners = new Set<() => void>()
 const subscribe = (listener: () => void) => {

@@ -1,4 +1,4 @@
-import { hashString, round } from './offer-seed'
+import { hashString, round } from './rng'
 import { ok, type SimResponse } from './responses'
 import { type World } from './world'
 import { creditOf } from './instances-model'

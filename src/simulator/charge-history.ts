@@ -5,7 +5,7 @@
  */
 import { costBetween, type SimInstance, type Transition } from './lifecycle'
 import { worldNow, type World } from './model'
-import { intBetween, mulberry32, round, type Rng } from './offer-seed'
+import { intBetween, mulberry32, round, type Rng } from './rng'
 import type { Json, Row } from './responses'
 
 const H = 3_600_000

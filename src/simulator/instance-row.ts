@@ -1,5 +1,6 @@
 /** The raw instance object the simulator sends, derived from its lifecycle at a moment. */
-import { hashString, priceObject, round } from './offer-seed'
+import { hashString, round } from './rng'
+import { priceObject } from './offer-pricing'
 import type { Json, Row } from './responses'
 import { phaseAt, gpuBilled, type SimInstance, statusOf, statusMessage } from './lifecycle'
 

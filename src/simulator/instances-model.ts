@@ -1,7 +1,7 @@
 import * as z from 'zod/mini'
 import { costBetween, phaseAt } from './lifecycle'
 import { instanceRow } from './instance-row'
-import { round } from './offer-seed'
+import { round } from './rng'
 import { matchesOps, toOps, type Ops } from './query-ops'
 import { badGateway, fail, isRecord, ok, type Row, type SimResponse } from './responses'
 import { INTEGER, type RowTest, getter, idOf } from './market'

@@ -3,7 +3,7 @@
  * (create, stop, start) and the time it happened, and its status is derived from the world
  * clock whenever it is read. Billing integrates the same timeline.
  */
-import { hashString } from './offer-seed'
+import { hashString } from './rng'
 import type { Row } from './responses'
 
 /** How long each phase lasts, in model-clock milliseconds. */

@@ -1,12 +1,6 @@
-import {
-  driverNumber,
-  gpuNames,
-  priceFields,
-  pricedRow,
-  withWireQuirks,
-  type Offer,
-  type OfferType,
-} from './offer-seed'
+import { priceFields, pricedRow, withWireQuirks, type OfferType } from './offer-pricing'
+import { gpuNames } from './gpu-catalogue'
+import { driverNumber, type Offer } from './offer-seed'
 import { priceFactor } from './price-wave'
 import { mapOperands, matchesOps, sortCompare, toOps } from './query-ops'
 import {

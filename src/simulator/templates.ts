@@ -3,7 +3,7 @@
  * search `GET /api/v0/template/` and the lookup renting by `template_hash_id` uses. Rows carry
  * Vast's shape: `image` and `tag` apart, `env` as one docker-flag string, `created_at` a float.
  */
-import { hashString } from './offer-seed'
+import { hashString } from './rng'
 import { matchesOps, sortCompare, toOps, type Ops } from './query-ops'
 import { fail, isRecord, ok, type Json, type Row, type SimResponse } from './responses'
 

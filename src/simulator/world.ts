@@ -1,6 +1,7 @@
 import * as z from 'zod/mini'
 import { type SimInstance } from './lifecycle'
-import { generateOffers, intBetween, mulberry32, type Offer, type Rng } from './offer-seed'
+import { intBetween, mulberry32, type Rng } from './rng'
+import { generateOffers, type Offer } from './offer-seed'
 import { seedInstances } from './instance-seeds'
 import { type Switches } from './switches'
 

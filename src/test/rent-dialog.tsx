@@ -1,12 +1,12 @@
-import { screen, within } from '@testing-library/react'
+import { screen } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { vi } from 'vitest'
 import type { Offer } from '../api/offers/schemas'
 import { RentDialog } from '../offers/rent/rent-dialog'
 import { renderWithClient } from './render'
 
-/** The rent dialog of `offer` on its own, with its Rent button and a spy on `onRented`. */
-export function renderRentDialog(offer: Offer, bid = false) {
+/** The rent dialog open on `offer`, with a user to drive it and a spy on what it rented. */
+export function openRentDialog(offer: Offer, bid = false) {
   const user = userEvent.setup()
   const onRented = vi.fn<(id: number) => void>()
   renderWithClient(
@@ -18,7 +18,5 @@ export function renderRentDialog(offer: Offer, bid = false) {
       onRented={onRented}
     />,
   )
-  const dialog = screen.getByRole('dialog')
-  const rent = within(dialog).getByRole('button', { name: 'Rent' })
-  return { user, onRented, dialog, rent }
+  return { user, onRented, dialog: screen.getByRole('dialog') }
 }

@@ -6,7 +6,7 @@ import { acquireRentLock } from '../../api/rent-lock'
 import type { Offer } from '../../api/offers/schemas'
 import { simulate, type World } from '../../simulator/model'
 import { rentPuts, worldWithOffer } from '../../test/rent-world'
-import { renderRentDialog } from '../../test/rent-dialog'
+import { openRentDialog } from '../../test/rent-dialog'
 
 /** The dialog also reads SSH keys, templates and the instance list, paced: allow for them. */
 const SLOW = { timeout: 8_000 }
@@ -21,7 +21,8 @@ beforeEach(async () => {
 const rentals = () => rentPuts(world)
 
 async function rentOnce() {
-  const { user, onRented, dialog, rent: confirm } = renderRentDialog(offer)
+  const { user, onRented, dialog } = openRentDialog(offer)
+  const confirm = within(dialog).getByRole('button', { name: 'Rent' })
   await user.click(confirm)
   return { dialog, confirm, user, onRented }
 }

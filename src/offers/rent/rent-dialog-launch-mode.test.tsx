@@ -10,7 +10,7 @@ import { SNIPPET_TAG } from '../../domain/auto-stop'
 import { onstartRuns } from '../../domain/launch-mode'
 import type { World } from '../../simulator/model'
 import { rentPuts, worldWithOffer } from '../../test/rent-world'
-import { renderRentDialog } from '../../test/rent-dialog'
+import { openRentDialog } from '../../test/rent-dialog'
 import { chooseTemplate, stopUsingTemplate } from '../templates/template-choice-store'
 
 const WARNING =
@@ -35,7 +35,10 @@ async function useTemplate(name: string) {
   return template
 }
 
-const openDialog = () => renderRentDialog(offer)
+function openDialog() {
+  const opened = openRentDialog(offer)
+  return { ...opened, rent: within(opened.dialog).getByRole('button', { name: 'Rent' }) }
+}
 
 async function askForAutoStop(user: UserEvent, dialog: HTMLElement) {
   await user.selectOptions(within(dialog).getByLabelText('Auto-stop'), 'stop')

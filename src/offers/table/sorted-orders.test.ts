@@ -3,7 +3,7 @@ import { useTable, type SortingState } from '@tanstack/react-table'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { offerColumns } from './offer-columns'
-import { OFFER_SORT_KEYS } from './offer-table'
+import { OFFER_SORT_KEYS } from './use-offer-table'
 import { offerFeatures, type OfferRow } from './offer-table-features'
 import { createSortIndex } from './sorted-orders'
 
