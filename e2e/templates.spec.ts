@@ -1,4 +1,12 @@
-import { expect, expectNoAxeViolations, isInView, openRentDialog, signIn, test } from './fixtures'
+import {
+  expect,
+  expectNoAxeViolations,
+  isInView,
+  openRentDialog,
+  signIn,
+  stringField,
+  test,
+} from './fixtures'
 
 test.describe('Templates', () => {
   test('finds vLLM, rents an offer with it (template_hash_id, no runtype) and runs its image', async ({
@@ -130,5 +138,47 @@ test.describe('Templates in the rent dialog, on a phone', () => {
     await expect(
       list.getByRole('group', { name: 'Recent' }).getByRole('option').first(),
     ).toHaveAccessibleName(/^vLLM/)
+  })
+})
+
+test.describe('Templates and auto-stop', () => {
+  test('an args template with auto-stop is warned about; SSH launch mode rents with runtype ssh and the card confirms arming', async ({
+    page,
+    sim,
+  }) => {
+    await signIn(page, sim.key)
+    await page.goto('/?tab=account')
+    const section = page.getByRole('region', { name: 'Templates' })
+    await section.getByLabel('Show').selectOption({ label: 'All public' })
+    await section.getByLabel('Search templates').fill('Text Generation Inference')
+    // The second search may draw a 429 and wait out the back-off (as above).
+    const results = section.getByRole('list', { name: 'Template results' })
+    await expect(results.getByRole('listitem')).toHaveCount(1, { timeout: 20_000 })
+    await results.getByRole('button', { name: 'Rent with Text Generation Inference' }).click()
+
+    const dialog = await openRentDialog(page)
+    await dialog.getByLabel('Auto-stop').selectOption('stop')
+    await dialog.getByLabel('Hours').fill('2')
+    await expect(
+      dialog.getByText(
+        'This template starts its own program (launch mode args); Vast does not run start scripts for it, so auto-stop cannot be armed.',
+      ),
+    ).toBeVisible()
+    const choice = dialog.getByRole('radiogroup', { name: 'Auto-stop with this template' })
+    await choice.getByRole('radio', { name: /^Rent with SSH launch mode instead/ }).check()
+    await dialog.getByRole('button', { name: 'Rent', exact: true }).click()
+
+    const card = page.getByRole('article', { name: /^Instance \d+/ })
+    await expect(card).toHaveCount(1)
+    const rentals = await sim.requests({ method: 'PUT', path: /^\/api\/v0\/asks\/\d+\/$/ })
+    expect(rentals).toHaveLength(1)
+    expect(rentals[0]?.body).toMatchObject({ runtype: 'ssh_direc ssh_proxy' })
+    expect(rentals[0]?.body).toHaveProperty('template_hash_id')
+    expect(stringField(rentals[0]?.body, 'onstart')).toMatch(/^# vast-console auto-stop v2 /)
+
+    await sim.advance(30_000) // provisioning and loading: the instance runs
+    await expect(card).toContainText('Running')
+    await expect(card).toContainText('Auto-stop armed (confirmed)', { timeout: 20_000 })
+    await expect(card).toContainText(/Auto-stop in 1 h 59 min/)
   })
 })

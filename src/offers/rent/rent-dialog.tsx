@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { RUNTYPES } from '../../api/offers/endpoints'
 import type { Offer } from '../../api/offers/schemas'
 import { GUARD_CONFIRM_WORD } from '../../domain/spend-guards'
 import { Button } from '../../ui/button'
@@ -33,7 +34,7 @@ import {
 } from './rent-form'
 import { GuardConfirm, useGuardViolations } from './rent-safety'
 import { NO_WATCHDOG, type WatchdogDraft } from '../../domain/watchdog-draft'
-import { armWatchdog, RentWatchdog, useRentWatchdog } from './rent-watchdog'
+import { armWatchdog, RentWatchdog, useRentWatchdog, type LaunchChoice } from './rent-watchdog'
 import { useRentSubmission } from './use-rent-submission'
 
 export interface RentDialogProps {
@@ -59,6 +60,7 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
   )
   const [showErrors, setShowErrors] = useState(false)
   const [autoStop, setAutoStop] = useState<WatchdogDraft>(NO_WATCHDOG)
+  const [launchChoice, setLaunchChoice] = useState<LaunchChoice | null>(null)
   const [guardTyped, setGuardTyped] = useState('')
   const [stoppedIfUnavailable, setStoppedIfUnavailable] = useState(false)
   const submission = useRentSubmission({
@@ -92,7 +94,11 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
       : null
   const violations = useGuardViolations(cost ? cost.totalPerHour : null)
   const userOnstart = template?.onstart ?? undefined
-  const watchdog = useRentWatchdog(autoStop, cost ? cost.totalPerHour : null, userOnstart)
+  const watchdog = useRentWatchdog(autoStop, cost ? cost.totalPerHour : null, userOnstart, {
+    runtype: template ? template.runtype : RUNTYPES[draft.runtype],
+    fromTemplate: template !== null,
+    choice: launchChoice,
+  })
   const guardBlocks = violations.length > 0 && guardTyped.trim() !== GUARD_CONFIRM_WORD
   const change = (patch: Partial<RentDraft>) => setDraft((current) => ({ ...current, ...patch }))
   const pickTemplate = (choice: TemplateChoice | null) => {
@@ -110,8 +116,7 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
     if (guardBlocks) return
     input.cancelUnavail = !(bid && stoppedIfUnavailable)
     // A template's start script is replaced by any onstart sent: keep it after the watchdog.
-    const onstart = armWatchdog(autoStop, input.onstart ?? userOnstart, watchdog.perHour)
-    if (onstart !== null) input.onstart = onstart
+    armWatchdog(input, autoStop, input.onstart ?? userOnstart, watchdog)
     submission.send(input, offer.machine_id)
   }
 
@@ -216,6 +221,7 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
                 onChange={setAutoStop}
                 showErrors={showErrors}
                 watchdog={watchdog}
+                onLaunchChoice={setLaunchChoice}
               />
             </div>
             <CostPreview offer={offer} bid={bid} disk={disk} gpu={gpu} cost={cost} />

@@ -14,6 +14,8 @@ const choiceSchema = z.object({
   image: z.nullable(z.string()),
   recommendedDiskGb: z.nullable(z.number()),
   onstart: z.nullable(z.string()),
+  /** Absent in entries kept before launch modes were recorded: read as unknown (null). */
+  runtype: z.optional(z.nullable(z.string())),
 })
 
 export function readRecentTemplates(): TemplateChoice[] {
@@ -24,7 +26,7 @@ export function readRecentTemplates(): TemplateChoice[] {
     return items
       .flatMap((item) => {
         const parsed = z.safeParse(choiceSchema, item)
-        return parsed.success ? [parsed.data] : []
+        return parsed.success ? [{ ...parsed.data, runtype: parsed.data.runtype ?? null }] : []
       })
       .slice(0, MAX_RECENT_TEMPLATES)
   } catch {

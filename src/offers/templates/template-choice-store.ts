@@ -15,6 +15,8 @@ export interface TemplateChoice {
   recommendedDiskGb: number | null
   /** The template's start script: an auto-stop armed at rent time must keep it. */
   onstart: string | null
+  /** Its launch mode (`ssh`, `jupyter`, `args`); null: not set, which Vast reads as `args`. */
+  runtype: string | null
 }
 
 const store = create<{ choice: TemplateChoice | null }>()(() => ({ choice: null }))
@@ -28,6 +30,7 @@ export const toTemplateChoice = (template: Template): TemplateChoice => ({
   image: templateImage(template),
   recommendedDiskGb: template.recommended_disk_space ?? null,
   onstart: template.onstart || null,
+  runtype: template.runtype || null,
 })
 
 export function chooseTemplate(template: Template): void {
