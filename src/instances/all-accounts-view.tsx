@@ -130,34 +130,38 @@ function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] })
               </tbody>
             </table>
           </div>
+          {/* Closed at first: the active account's own instances come next on the page. */}
           {combined.instances.length > 0 && (
-            <div className="relative overflow-x-auto">
-              <table className="w-full text-left text-sm whitespace-nowrap">
-                <caption className="py-1 text-left text-sm font-medium text-text">
-                  Instances in every account
-                </caption>
-                <ColumnHeads
-                  className="text-xs text-muted"
-                  columns={['Account', 'Instance', 'Status', 'GPU', 'Billing now']}
-                />
-                <tbody>
-                  {combined.instances.map(({ account, instance, perHour }) => (
-                    <tr
-                      key={`${account.id}-${instance.id}`}
-                      className="border-t border-border-subtle"
-                    >
-                      <td className="py-1 pr-3">{account.label}</td>
-                      <th scope="row" className="py-1 pr-3 font-medium">
-                        {instanceTitle(instance)}
-                      </th>
-                      <td className="py-1 pr-3">{statusLabel(instance)}</td>
-                      <td className="py-1 pr-3">{gpuText(instance)}</td>
-                      <td className="py-1">{formatRate(perHour)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <details>
+              <summary className="cursor-pointer text-sm font-medium text-text">
+                Every instance in every account ({combined.instances.length})
+              </summary>
+              <div className="relative overflow-x-auto">
+                <table className="w-full text-left text-sm whitespace-nowrap">
+                  <caption className="sr-only">Instances in every account</caption>
+                  <ColumnHeads
+                    className="text-xs text-muted"
+                    columns={['Account', 'Instance', 'Status', 'GPU', 'Billing now']}
+                  />
+                  <tbody>
+                    {combined.instances.map(({ account, instance, perHour }) => (
+                      <tr
+                        key={`${account.id}-${instance.id}`}
+                        className="border-t border-border-subtle"
+                      >
+                        <td className="py-1 pr-3">{account.label}</td>
+                        <th scope="row" className="py-1 pr-3 font-medium">
+                          {instanceTitle(instance)}
+                        </th>
+                        <td className="py-1 pr-3">{statusLabel(instance)}</td>
+                        <td className="py-1 pr-3">{gpuText(instance)}</td>
+                        <td className="py-1">{formatRate(perHour)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
           )}
         </div>
       </details>
