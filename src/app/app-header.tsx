@@ -5,14 +5,7 @@ import { instanceQueries } from '../api/instances/queries'
 import { cn } from '../ui/cn'
 import { LogoMark } from '../ui/logo-mark'
 import { ThemePicker } from '../ui/theme-picker'
-import type { Tab } from './use-tab'
-
-export const TABS: { id: Tab; label: string }[] = [
-  { id: 'offers', label: 'Offers' },
-  { id: 'instances', label: 'Instances' },
-  { id: 'spending', label: 'Spending' },
-  { id: 'account', label: 'Account' },
-]
+import { TABS, type Tab } from './use-tab'
 
 export interface AppHeaderProps {
   tab: Tab

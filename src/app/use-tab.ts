@@ -3,8 +3,14 @@ import { readUrlParam, subscribeToUrl, writeUrlParam } from '../ui/url-param'
 
 export type Tab = 'offers' | 'instances' | 'spending' | 'account'
 
-const TABS: readonly Tab[] = ['offers', 'instances', 'spending', 'account']
-const isTab = (value: string | null): value is Tab => TABS.some((t) => t === value)
+/** The tabs in the order the header shows them, with their names. */
+export const TABS: readonly { id: Tab; label: string }[] = [
+  { id: 'offers', label: 'Offers' },
+  { id: 'instances', label: 'Instances' },
+  { id: 'spending', label: 'Spending' },
+  { id: 'account', label: 'Account' },
+]
+const isTab = (value: string | null): value is Tab => TABS.some((t) => t.id === value)
 
 export const readTab = (): Tab => {
   const value = readUrlParam('tab')

@@ -186,7 +186,7 @@ const OCI_ERROR =
   'Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/opt/entry.sh": stat /opt/entry.sh: no such file or directory: unknown'
 
 /** "pytorch/pytorch:2.4.0-cuda12.4" → "pytorch/pytorch". */
-const repoOf = (image: string) => image.replace(/:[^/:]*$/, '').replace(/@.*$/, '')
+export const repoOf = (image: string) => image.replace(/:[^/:]*$/, '').replace(/@.*$/, '')
 const baseMode = (runtype: string) =>
   /jupyter/.test(runtype) ? 'jupyter' : /ssh/.test(runtype) ? 'ssh' : 'args'
 

@@ -1,12 +1,10 @@
 // An interruptible rental that cannot start now fails unless the user asks for a stopped instance.
-import { screen, waitFor, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { waitFor, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it } from 'vitest'
 import type { Offer } from '../../api/offers/schemas'
 import type { World } from '../../simulator/model'
 import { rentPuts, worldWithOffer } from '../../test/rent-world'
-import { renderWithClient } from '../../test/render'
-import { RentDialog } from './rent-dialog'
+import { openRentDialog } from '../../test/rent-dialog'
 
 let world: World
 let offer: Offer
@@ -17,18 +15,7 @@ beforeEach(async () => {
 
 describe('bid rentals and cancel_unavail', () => {
   it('a stopped instance only when the user asks for one: then cancel_unavail is false', async () => {
-    const user = userEvent.setup()
-    const onRented = vi.fn<(id: number) => void>()
-    renderWithClient(
-      <RentDialog
-        offerId={offer.id}
-        offer={offer}
-        bid
-        onClose={() => undefined}
-        onRented={onRented}
-      />,
-    )
-    const dialog = screen.getByRole('dialog')
+    const { user, onRented, dialog } = openRentDialog(offer, true)
     const keep = within(dialog).getByRole('checkbox', {
       name: 'If the bid cannot start now, create a stopped instance instead',
     })

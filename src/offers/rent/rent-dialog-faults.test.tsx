@@ -1,14 +1,12 @@
 // A rental whose answer is lost is never resent, and the dialog says whether an instance
 // appeared; a second tab cannot rent the same offer while one rental is in flight.
-import { screen, waitFor, within } from '@testing-library/react'
-import userEvent from '@testing-library/user-event'
-import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { waitFor, within } from '@testing-library/react'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { acquireRentLock } from '../../api/rent-lock'
 import type { Offer } from '../../api/offers/schemas'
 import { simulate, type World } from '../../simulator/model'
 import { rentPuts, worldWithOffer } from '../../test/rent-world'
-import { renderWithClient } from '../../test/render'
-import { RentDialog } from './rent-dialog'
+import { openRentDialog } from '../../test/rent-dialog'
 
 /** The dialog also reads SSH keys, templates and the instance list, paced: allow for them. */
 const SLOW = { timeout: 8_000 }
@@ -23,18 +21,7 @@ beforeEach(async () => {
 const rentals = () => rentPuts(world)
 
 async function rentOnce() {
-  const user = userEvent.setup()
-  const onRented = vi.fn<(id: number) => void>()
-  renderWithClient(
-    <RentDialog
-      offerId={offer.id}
-      offer={offer}
-      bid={false}
-      onClose={() => undefined}
-      onRented={onRented}
-    />,
-  )
-  const dialog = screen.getByRole('dialog')
+  const { user, onRented, dialog } = openRentDialog(offer)
   const confirm = within(dialog).getByRole('button', { name: 'Rent' })
   await user.click(confirm)
   return { dialog, confirm, user, onRented }

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'react'
+import { RUNTYPES } from '../../api/offers/endpoints'
 import type { Offer } from '../../api/offers/schemas'
 import { GUARD_CONFIRM_WORD } from '../../domain/spend-guards'
 import { Button } from '../../ui/button'
@@ -10,10 +11,12 @@ import { gpuSummary } from '../offer-format'
 import { defaultBid, matchListing, rentCost } from '../../domain/money/rent-cost'
 import { DEFAULT_DISK_GB } from '../filters/offer-filters'
 import { AfterRenting, SshKeyCheck } from './rent-checks'
-import { useTemplateChoice } from '../templates/template-choice-store'
+import { rememberTemplate } from '../templates/recent-templates'
+import { useTemplateChoice, type TemplateChoice } from '../templates/template-choice-store'
+import { TemplatePicker } from '../templates/template-picker'
 import { CostPreview } from './rent-cost-preview'
 import { RentFailure } from './rent-failure'
-import { EnvField, LaunchMode, OfferFacts, TemplateFacts } from './rent-fields'
+import { EnvField, LaunchMode, OfferFacts } from './rent-fields'
 import {
   hasErrors,
   initialDraft,
@@ -25,12 +28,13 @@ import {
   parseDisk,
   toRentInput,
   validateRentDraft,
+  withTemplate,
   type RentContext,
   type RentDraft,
 } from './rent-form'
 import { GuardConfirm, useGuardViolations } from './rent-safety'
 import { NO_WATCHDOG, type WatchdogDraft } from '../../domain/watchdog-draft'
-import { armWatchdog, RentWatchdog, useRentWatchdog } from './rent-watchdog'
+import { armWatchdog, RentWatchdog, useRentWatchdog, type LaunchChoice } from './rent-watchdog'
 import { useRentSubmission } from './use-rent-submission'
 import { FallbackOption, useRentFallback } from './rent-fallback'
 import type { OfferFilters } from '../filters/offer-filters'
@@ -52,18 +56,22 @@ export interface RentDialogProps {
  * `useRentSubmission`): the button is disabled while pending, and nothing is ever retried.
  */
 export function RentDialog({ offerId, offer, bid, search, onClose, onRented }: RentDialogProps) {
-  const template = useTemplateChoice()
+  // The template chosen on the Account tab, if any, until one is picked here.
+  const chosenForNext = useTemplateChoice()
+  const [template, setTemplate] = useState(chosenForNext)
   const [draft, setDraft] = useState<RentDraft>(() =>
     initialDraft(bid ? defaultBid(offer?.min_bid) : '', template),
   )
   const [showErrors, setShowErrors] = useState(false)
   const [autoStop, setAutoStop] = useState<WatchdogDraft>(NO_WATCHDOG)
+  const [launchChoice, setLaunchChoice] = useState<LaunchChoice | null>(null)
   const [guardTyped, setGuardTyped] = useState('')
   const [stoppedIfUnavailable, setStoppedIfUnavailable] = useState(false)
   const fallback = useRentFallback(offer, search)
   const submission = useRentSubmission({
     offerId,
     onRented: (instanceId) => {
+      if (template) rememberTemplate(template)
       fallback.rented(instanceId)
       onClose()
       onRented(instanceId)
@@ -92,9 +100,17 @@ export function RentDialog({ offerId, offer, bid, search, onClose, onRented }: R
       : null
   const violations = useGuardViolations(cost ? cost.totalPerHour : null)
   const userOnstart = template?.onstart ?? undefined
-  const watchdog = useRentWatchdog(autoStop, cost ? cost.totalPerHour : null, userOnstart)
+  const watchdog = useRentWatchdog(autoStop, cost ? cost.totalPerHour : null, userOnstart, {
+    runtype: template ? template.runtype : RUNTYPES[draft.runtype],
+    fromTemplate: template !== null,
+    choice: launchChoice,
+  })
   const guardBlocks = violations.length > 0 && guardTyped.trim() !== GUARD_CONFIRM_WORD
   const change = (patch: Partial<RentDraft>) => setDraft((current) => ({ ...current, ...patch }))
+  const pickTemplate = (choice: TemplateChoice | null) => {
+    setTemplate(choice)
+    change(withTemplate(choice))
+  }
 
   const submit = () => {
     if (submission.locked || !offer) return
@@ -106,8 +122,7 @@ export function RentDialog({ offerId, offer, bid, search, onClose, onRented }: R
     if (guardBlocks) return
     input.cancelUnavail = !(bid && stoppedIfUnavailable)
     // A template's start script is replaced by any onstart sent: keep it after the watchdog.
-    const onstart = armWatchdog(autoStop, input.onstart ?? userOnstart, watchdog.perHour)
-    if (onstart !== null) input.onstart = onstart
+    armWatchdog(input, autoStop, input.onstart ?? userOnstart, watchdog)
     fallback.sending(input, cost ? cost.totalPerHour : null)
     submission.send(input, offer.machine_id)
   }
@@ -145,7 +160,7 @@ export function RentDialog({ offerId, offer, bid, search, onClose, onRented }: R
         {offer ? (
           <>
             <OfferFacts offer={offer} />
-            {template && <TemplateFacts template={template} />}
+            <TemplatePicker value={template} onChange={pickTemplate} />
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               <Field
                 label={template ? "Image (optional: overrides the template's)" : 'Docker image'}
@@ -213,6 +228,7 @@ export function RentDialog({ offerId, offer, bid, search, onClose, onRented }: R
                 onChange={setAutoStop}
                 showErrors={showErrors}
                 watchdog={watchdog}
+                onLaunchChoice={setLaunchChoice}
               />
             </div>
             {!bid && fallback.deadline && (

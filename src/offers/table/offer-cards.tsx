@@ -2,8 +2,8 @@ import { memo, useState } from 'react'
 import type { Offer } from '../../api/offers/schemas'
 import { formatDuration, formatGb, formatPercent, formatPrice } from '../../domain/format'
 import { Button } from '../../ui/button'
-import { StatusBadge } from '../../ui/status-badge'
 import { perGpuHour } from '../history/price-stats'
+import { VerifiedBadge } from './verified-badge'
 import { gpuSummary, isVerified, offerReliability } from '../offer-format'
 import { OfferRowActions } from './offer-row-actions'
 
@@ -53,15 +53,7 @@ export const OfferCards = memo(function OfferCards({
                 {offer.geolocation && <span>{offer.geolocation}</span>}
                 <span>Up to {formatDuration(offer.duration ?? undefined)}</span>
                 {bid && offer.min_bid != null && <span>min bid {formatPrice(offer.min_bid)}</span>}
-                {isVerified(offer) ? (
-                  <StatusBadge tone="success" icon="✓">
-                    Verified
-                  </StatusBadge>
-                ) : (
-                  <StatusBadge tone="warning" icon="!">
-                    Unverified
-                  </StatusBadge>
-                )}
+                <VerifiedBadge verified={isVerified(offer)} />
               </p>
             </article>
           </li>

@@ -7,6 +7,7 @@ import {
   formatPrice,
   formatUsd,
 } from '../../domain/format'
+import { VerifiedBadge } from './verified-badge'
 import { formatNumber, gpuSummary, isVerified, offerReliability } from '../offer-format'
 import { SeenBefore } from '../market/seen-before'
 import { ModelPageButton } from '../market/model-page-button'
@@ -258,15 +259,3 @@ export const DEFAULT_HIDDEN_COLUMNS = [
   'dlperf',
   'tflops',
 ] as const
-
-function VerifiedBadge({ verified }: { verified: boolean }) {
-  return verified ? (
-    <StatusBadge tone="success" icon="✓">
-      Verified
-    </StatusBadge>
-  ) : (
-    <StatusBadge tone="warning" icon="!">
-      Unverified
-    </StatusBadge>
-  )
-}
