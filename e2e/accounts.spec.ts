@@ -39,6 +39,7 @@ test.describe('several accounts', () => {
     await expect(
       perAccount.getByRole('row', { name: new RegExp(`^${personal.email}\\s*\\(active\\)`) }),
     ).toContainText('1 running of 1')
+    await all.getByText(/^Every instance in every account \(\d+\)$/).click()
     const teamRows = all
       .getByRole('table', { name: 'Instances in every account' })
       .getByRole('row')

@@ -134,6 +134,16 @@ export async function rentFirstOffer(page: Page): Promise<void> {
   await dialog.getByRole('button', { name: 'Rent', exact: true }).click()
 }
 
+/** The element is wholly inside the window (the page's viewport), as a user sees it now. */
+export async function isInView(locator: Locator): Promise<boolean> {
+  const box = await locator.boundingBox()
+  const size = locator.page().viewportSize()
+  if (!box || !size) return false
+  return (
+    box.x >= 0 && box.y >= 0 && box.x + box.width <= size.width && box.y + box.height <= size.height
+  )
+}
+
 export async function expectNoAxeViolations(page: Page): Promise<void> {
   const results = await new AxeBuilder({ page }).analyze()
   expect(results.violations.map((v) => `${v.id}: ${v.help} (${v.nodes.length})`)).toEqual([])

@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright'
-import type { Locator, Page } from '@playwright/test'
-import { expect, signIn, test } from './fixtures'
+import type { Page } from '@playwright/test'
+import { expect, isInView, signIn, test } from './fixtures'
 
 const firstRent = (page: Page) => page.getByRole('button', { name: 'Rent', exact: true }).first()
 
@@ -49,19 +49,9 @@ test.describe('Layout', () => {
     const card = page.getByRole('article', { name: /^Offer \d+:/ }).first()
     await expect(card).toBeVisible()
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(390)
-    const inView = async (locator: Locator) => {
-      const box = await locator.boundingBox()
-      return (
-        box !== null &&
-        box.y >= 0 &&
-        box.y + box.height <= 844 &&
-        box.x >= 0 &&
-        box.x + box.width <= 390
-      )
-    }
-    expect(await inView(card.getByRole('heading'))).toBe(true)
-    expect(await inView(card.getByText(/^\$\d+\.\d{3}$/))).toBe(true)
-    expect(await inView(card.getByRole('button', { name: 'Rent', exact: true }))).toBe(true)
+    expect(await isInView(card.getByRole('heading'))).toBe(true)
+    expect(await isInView(card.getByText(/^\$\d+\.\d{3}$/))).toBe(true)
+    expect(await isInView(card.getByRole('button', { name: 'Rent', exact: true }))).toBe(true)
 
     // The rent dialog fits the phone.
     await card.getByRole('button', { name: 'Rent', exact: true }).click()

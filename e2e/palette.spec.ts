@@ -1,4 +1,4 @@
-import { expect, Sim, signIn, test, rawInstances } from './fixtures'
+import { expect, expectNoAxeViolations, Sim, signIn, test, rawInstances } from './fixtures'
 
 test.describe('Command palette', () => {
   test('finds an instance by label and stops it after the confirmation', async ({
@@ -17,6 +17,11 @@ test.describe('Command palette', () => {
     const palette = page.getByRole('dialog', { name: 'Command palette' })
     await palette.getByRole('combobox').fill('inferen')
     await expect(palette.getByRole('option', { name: /^Instance \d+ · inference/ })).toHaveCount(1)
+    // The chosen row and its hint stay readable in both themes.
+    await expectNoAxeViolations(page)
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await expect(page.locator('html')).toHaveClass(/\bdark\b/)
+    await expectNoAxeViolations(page)
     await page.keyboard.press('Enter')
     await palette.getByRole('combobox').fill('stop')
     await page.keyboard.press('Enter')
@@ -38,10 +43,11 @@ test.describe('Command palette', () => {
     await page.goto('/')
     await expect(page.getByRole('table', { name: 'GPU offers' })).toBeVisible()
     await page.keyboard.press('Control+k')
-    await page
-      .getByRole('dialog', { name: 'Command palette' })
-      .getByRole('combobox')
-      .fill('spending')
+    // The field has the focus at once: typing goes straight into it.
+    await expect(
+      page.getByRole('dialog', { name: 'Command palette' }).getByRole('combobox'),
+    ).toBeFocused()
+    await page.keyboard.type('spending')
     await page.keyboard.press('Enter')
     await expect(page.getByRole('tab', { name: /^Spending/ })).toHaveAttribute(
       'aria-selected',

@@ -48,7 +48,88 @@ test('price history: every search is kept on this device, summarized per GPU mod
   await expect(page.getByText('Market memory exported.')).toBeVisible()
 })
 
-// Known defect: after the offers layout and search changes merged, the "Seen before" cells stay
-// empty in the browser although the memory export holds the machines. The pure rules and the
-// store are unit-tested (market-memory-store.test.tsx); the browser path needs fixing.
-test.fixme('each machine seen in more than one search shows what this browser remembers of it', () => {})
+test('each machine seen in more than one search shows what this browser remembers of it', async ({
+  page,
+  sim,
+}) => {
+  await signIn(page, sim.key)
+  await page.goto('/')
+  const table = page.getByRole('table', { name: 'GPU offers' })
+  await expect(table.getByRole('columnheader', { name: 'Seen before' })).toBeVisible()
+  await expect(table.getByRole('button', { name: 'Rent' }).first()).toBeVisible()
+  // One search: each machine seen once, which says nothing yet.
+  await expect(page.getByText('Price history on this device (1 search)')).toBeVisible()
+  await expect(table.getByText(/^usually /)).toHaveCount(0)
+  // A second search sees the same machines again.
+  await page.getByRole('button', { name: 'More filters' }).click()
+  await page.getByRole('combobox', { name: 'Results' }).selectOption('500')
+  await expect(page.getByText('Price history on this device (2 searches)')).toBeVisible()
+  await expect(table.getByText(/^usually \$\d+\.\d{3}\/hr \(2 seen\)$/).first()).toBeVisible()
+
+  // After a reload the page's own search is the third sighting, added to the two kept. Another
+  // tab writing to the memory holds this one's read back, so the first answer (there at once)
+  // is recorded before the stored memory is read: it must add to it, not replace it.
+  const other = await page.context().newPage()
+  await other.goto('/favicon.svg')
+  await other.evaluate(holdMemoryBusy, 3_000)
+  await page.reload()
+  await expect(table.getByRole('button', { name: 'Rent' }).first()).toBeVisible()
+  await expect(page.getByText('Price history on this device (3 searches)')).toBeVisible()
+  await expect(table.getByText(/^usually \$\d+\.\d{3}\/hr \(3 seen\)$/).first()).toBeVisible()
+})
+
+/** In the page: keeps a write transaction over the whole memory open for `ms` (another tab). */
+function holdMemoryBusy(ms: number): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('vast-console.price-history')
+    open.onerror = () => reject(new Error('no database'))
+    open.onsuccess = () => {
+      const names = ['snapshots', 'machines', 'models', 'boots']
+      const store = open.result.transaction(names, 'readwrite').objectStore('machines')
+      const until = Date.now() + ms
+      const spin = () => {
+        if (Date.now() < until) store.count().onsuccess = spin
+      }
+      spin()
+      resolve()
+    }
+  })
+}
+
+test('a GPU model page shows its price over time and cheapest hours, and a link opens it', async ({
+  page,
+  sim,
+}) => {
+  await signIn(page, sim.key)
+  await page.goto('/')
+  const table = page.getByRole('table', { name: 'GPU offers' })
+  await page.getByRole('button', { name: 'More filters' }).click()
+  await page.getByRole('combobox', { name: 'Results' }).selectOption('500')
+  await expect(page.getByText('Price history on this device (2 searches)')).toBeVisible()
+
+  const open = table.getByRole('button', { name: /^Price history of / }).first()
+  const model = (await open.getAttribute('aria-label'))?.replace('Price history of ', '') ?? ''
+  await open.click()
+  const dialog = page.getByRole('dialog', { name: `${model}: price history` })
+  await expect(
+    dialog.getByRole('img', {
+      name: new RegExp(
+        `^${model} price over time: 2 searches from .+, median from \\$\\d+\\.\\d{3}`,
+      ),
+    }),
+  ).toBeVisible()
+  await expect(
+    dialog.getByRole('img', { name: new RegExp(`^${model} cheapest hours: \\d\\d:00 \\(\\$`) }),
+  ).toBeVisible()
+  await expect(dialog.getByText(/^Cheapest at \d\d:00/)).toBeVisible()
+
+  // The page is in the URL: a reload (its own search the third) shows it again; closing leaves.
+  expect(new URL(page.url()).searchParams.get('model')).toBe(model)
+  await page.reload()
+  await expect(
+    dialog.getByRole('img', { name: new RegExp(`^${model} price over time: 3 searches`) }),
+  ).toBeVisible()
+  await dialog.getByRole('button', { name: 'Close' }).click()
+  await expect(dialog).toBeHidden()
+  expect(new URL(page.url()).searchParams.get('model')).toBeNull()
+})

@@ -1,5 +1,6 @@
 // Takes the README's screenshots from the demo (the simulator in the browser, no key, no
-// network): the offers at 1440×900 in the light and the dark theme, and a 390×844 phone.
+// network): the offers, the rent dialog with its template list open and the instances, in the
+// light and the dark theme, at 1440×900, 1024×768 and on a 390×844 phone.
 // Usage: npm run screenshots (builds the app first). Writes docs/screenshots/*.png.
 import { spawn } from 'node:child_process'
 import { existsSync, mkdirSync } from 'node:fs'
@@ -11,8 +12,27 @@ const SYSTEM_CHROMIUM = '/usr/bin/chromium'
 const SHOTS = [
   { name: 'offers-light', width: 1440, height: 900, theme: 'light' },
   { name: 'offers-dark', width: 1440, height: 900, theme: 'dark' },
+  { name: 'offers-1024', width: 1024, height: 768, theme: 'light' },
   { name: 'offers-phone', width: 390, height: 844, theme: 'light', mobile: true },
+  { name: 'rent-templates-light', width: 1440, height: 900, theme: 'light', rent: true },
+  {
+    name: 'rent-templates-phone',
+    width: 390,
+    height: 844,
+    theme: 'dark',
+    mobile: true,
+    rent: true,
+  },
   { name: 'instances-dark', width: 1440, height: 900, theme: 'dark', tab: 'Instances' },
+  { name: 'instances-1024', width: 1024, height: 768, theme: 'light', tab: 'Instances' },
+  {
+    name: 'instances-phone',
+    width: 390,
+    height: 844,
+    theme: 'dark',
+    mobile: true,
+    tab: 'Instances',
+  },
 ]
 
 mkdirSync(OUT, { recursive: true })
@@ -52,9 +72,16 @@ try {
     if (shot.tab) {
       await page.getByRole('tab', { name: shot.tab }).click()
       await page.getByRole('heading', { name: shot.tab, level: 1 }).waitFor()
+      // Every demo account read (they are paced), so the figures are whole.
+      await page.getByText(/not included yet/).waitFor({ state: 'detached', timeout: 20_000 })
       await page.waitForTimeout(500)
     }
-    await page.mouse.move(0, 0)
+    if (shot.rent) {
+      await page.getByRole('button', { name: 'Rent', exact: true }).first().click()
+      const picker = page.getByRole('dialog').getByRole('combobox', { name: 'Template' })
+      await picker.click()
+      await page.getByRole('group', { name: 'Recommended' }).waitFor()
+    } else await page.mouse.move(0, 0)
     await page.screenshot({ path: `${OUT}${shot.name}.png` })
     console.log(`docs/screenshots/${shot.name}.png`)
     await context.close()

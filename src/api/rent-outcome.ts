@@ -35,14 +35,25 @@ export function findRentedInstance(
   )
 }
 
-/** Reads the instance list afresh (through the cache, so every view updates) and looks. */
+/**
+ * The whole instance list, read afresh through the cache (so every view updates). Marked stale
+ * first: while instances are changing, a plain refetch asks only for the changing ids, which
+ * would never show an instance that was not listed before.
+ */
+export async function readInstancesAfresh(queryClient: QueryClient): Promise<InstanceList> {
+  const { queryKey } = instanceQueries.list()
+  await queryClient.invalidateQueries({ queryKey, exact: true, refetchType: 'none' })
+  return queryClient.fetchQuery({ ...instanceQueries.list(), staleTime: 0 })
+}
+
+/** Reads the whole instance list afresh and looks. */
 export async function checkRentOutcome(
   queryClient: QueryClient,
   machineId: number | null | undefined,
   before: ReadonlySet<number> | null,
 ): Promise<RentOutcome> {
   try {
-    const list = await queryClient.fetchQuery({ ...instanceQueries.list(), staleTime: 0 })
+    const list = await readInstancesAfresh(queryClient)
     const found = findRentedInstance(list, machineId, before)
     return found ? { kind: 'appeared', instanceId: found.id } : { kind: 'absent' }
   } catch {

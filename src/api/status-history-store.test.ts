@@ -79,9 +79,26 @@ describe('recordSightings: outbid, auto-stopped and contract-end events', () => 
   })
   it('raises auto-stopped when the watchdog deadline had passed', () => {
     const onstart = '# vast-console auto-stop v2 (rules 1.s.0.0)\n'
-    recordSightings([row(2, { onstart })], 5_000)
-    const stopped = row(2, { onstart, actual_status: 'exited', intended_status: 'stopped' })
+    const image_runtype = 'ssh ssh_direc ssh_proxy'
+    recordSightings([row(2, { onstart, image_runtype })], 5_000)
+    const stopped = row(2, {
+      onstart,
+      image_runtype,
+      actual_status: 'exited',
+      intended_status: 'stopped',
+    })
     expect(recordSightings([stopped], 6_000)).toEqual([{ id: 2, kind: 'auto_stopped', at: 6_000 }])
+  })
+  it('under the args launch mode the snippet never ran: a stop is a plain stop', () => {
+    const onstart = '# vast-console auto-stop v2 (rules 1.s.0.0)\n'
+    recordSightings([row(4, { onstart, image_runtype: 'args' })], 5_000)
+    const stopped = row(4, {
+      onstart,
+      image_runtype: 'args',
+      actual_status: 'exited',
+      intended_status: 'stopped',
+    })
+    expect(recordSightings([stopped], 6_000)).toEqual([{ id: 4, kind: 'stopped', at: 6_000 }])
   })
   it('warns once 24 h and once 1 h before the contract ends', () => {
     const end = 100_000

@@ -9,7 +9,7 @@
 import { useEffect } from 'react'
 import { create } from 'zustand'
 import * as z from 'zod/mini'
-import { readWatchdog } from '../domain/auto-stop'
+import { armedWatchdog } from '../domain/auto-stop'
 import { endWarning, isOutbid } from '../domain/fleet'
 import { uiStatus, type UiStatus } from '../domain/instance-status'
 import type { Instance } from './instances/schemas'
@@ -43,6 +43,8 @@ export interface InstanceEvent {
   id: number
   kind: InstanceEventKind
   at: number
+  /** What happened, where the kind alone does not say (a boot fallback's outcome). */
+  note?: string
 }
 
 export const INSTANCE_EVENT_KINDS = [
@@ -55,6 +57,7 @@ export const INSTANCE_EVENT_KINDS = [
   'destroyed',
   'ending_24h',
   'ending_1h',
+  'boot_fallback',
 ] as const
 export type InstanceEventKind = (typeof INSTANCE_EVENT_KINDS)[number]
 
@@ -187,7 +190,7 @@ function eventKind(
 ): InstanceEventKind | null {
   if (previous === 'running' && isOutbid(instance)) return 'outbid'
   if (status === 'stopped') {
-    const deadline = readWatchdog(instance)?.rules.deadline
+    const deadline = armedWatchdog(instance)?.rules.deadline
     if (deadline?.action === 'stop' && deadline.atSec * 1000 <= now) return 'auto_stopped'
   }
   return EVENT_KINDS[status] ?? null

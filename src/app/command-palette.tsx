@@ -1,10 +1,11 @@
 /**
  * The command palette (Ctrl/Cmd+K): go to a tab, find an instance by id or label and act on it
- * (Stop and Destroy through the same confirmations as the table), run a saved search. A combobox
- * over one list of commands; loaded as its own chunk on first use.
+ * (Stop and Destroy through the same confirmations as the table), run a saved search. The list is
+ * cmdk's (a combobox over a listbox, arrow keys, Enter, pointer); loaded as its own chunk on first use.
  */
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { Command as CommandMenu } from 'cmdk'
+import { useMemo, useState } from 'react'
 import { instanceQueries } from '../api/instances/queries'
 import type { Instance } from '../api/instances/schemas'
 import { stripAutoStopMarker } from '../domain/auto-stop'
@@ -13,7 +14,6 @@ import { readSavedSearches } from '../offers/filters/saved-searches'
 import { gpuText } from '../instances/instance-view'
 import { useInstanceActions } from '../instances/use-instance-actions'
 import { Dialog } from '../ui/dialog'
-import { cn } from '../ui/cn'
 import { inputClass } from '../ui/field'
 import { TABS, type Tab } from './use-tab'
 
@@ -164,67 +164,48 @@ function CommandList({
   commands: Command[]
   onRun: (command: Command) => void
 }) {
-  const listId = useId()
-  const [active, setActive] = useState(0)
-  const index = Math.min(active, Math.max(0, commands.length - 1))
-  const current = commands[index]
-  const optionId = (i: number) => `${listId}-${i}`
-  const onKey = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault()
-      const step = event.key === 'ArrowDown' ? 1 : -1
-      setActive((index + step + commands.length) % Math.max(1, commands.length))
-    } else if (event.key === 'Enter') {
-      event.preventDefault()
-      if (current && !current.disabled) onRun(current)
-    }
-  }
+  // Our own matching (every word, anywhere): cmdk's fuzzy ranking would reorder instance ids.
+  const groups = [...new Set(commands.map((c) => c.group))]
   return (
-    <div className="flex flex-col gap-2">
-      <input
-        role="combobox"
-        aria-label={label}
-        aria-expanded="true"
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={current ? optionId(index) : undefined}
+    <CommandMenu label={label} shouldFilter={false} loop vimBindings={false}>
+      <CommandMenu.Input
         className={inputClass}
         placeholder="Type a command, an instance id or label…"
         value={query}
-        autoComplete="off"
-        // The palette exists to be typed into at once.
+        // The palette exists to be typed into at once: focused when the dialog opens (the list
+        // itself is focusable and would come first) and when the instance's actions replace it.
+        data-autofocus
         // eslint-disable-next-line jsx-a11y/no-autofocus
         autoFocus
-        onChange={(event) => {
-          onQuery(event.target.value)
-          setActive(0)
-        }}
-        onKeyDown={onKey}
+        onValueChange={onQuery}
       />
-      <ul id={listId} role="listbox" aria-label={label} className="max-h-80 overflow-y-auto">
-        {commands.map((command, i) => (
-          // The keyboard works through the combobox (aria-activedescendant), not the options.
-          // eslint-disable-next-line jsx-a11y/click-events-have-key-events
-          <li
-            key={command.id}
-            id={optionId(i)}
-            role="option"
-            aria-selected={i === index}
-            aria-disabled={command.disabled || undefined}
-            className={cn(
-              'flex cursor-pointer items-baseline justify-between gap-3 rounded px-2 py-1.5 text-sm',
-              i === index ? 'bg-accent-soft text-accent-text' : 'text-text',
-              command.disabled && 'cursor-not-allowed text-faint',
-            )}
-            onMouseMove={() => setActive(i)}
-            onClick={() => !command.disabled && onRun(command)}
+      <CommandMenu.List label={label} className="mt-2 max-h-80 overflow-y-auto">
+        <CommandMenu.Empty className="px-2 py-1.5 text-sm text-muted">No match.</CommandMenu.Empty>
+        {groups.map((group) => (
+          <CommandMenu.Group
+            key={group}
+            heading={group}
+            className="[&_[cmdk-group-heading]]:px-2 [&_[cmdk-group-heading]]:pt-2 [&_[cmdk-group-heading]]:pb-1 [&_[cmdk-group-heading]]:text-xs [&_[cmdk-group-heading]]:font-medium [&_[cmdk-group-heading]]:text-muted"
           >
-            <span className="min-w-0 truncate">{command.label}</span>
-            <span className="shrink-0 text-xs text-muted">{command.hint ?? command.group}</span>
-          </li>
+            {commands
+              .filter((command) => command.group === group)
+              .map((command) => (
+                <CommandMenu.Item
+                  key={command.id}
+                  value={command.id}
+                  disabled={command.disabled}
+                  className="flex cursor-pointer flex-col gap-0.5 rounded px-2 py-2 text-sm text-text data-[disabled=true]:cursor-not-allowed data-[disabled=true]:text-faint data-[selected=true]:bg-accent-soft data-[selected=true]:text-accent-text sm:flex-row sm:items-baseline sm:justify-between sm:gap-3 sm:py-1.5"
+                  onSelect={() => onRun(command)}
+                >
+                  <span className="min-w-0 truncate">{command.label}</span>
+                  {command.hint && (
+                    <span className="shrink-0 text-xs text-muted">{command.hint}</span>
+                  )}
+                </CommandMenu.Item>
+              ))}
+          </CommandMenu.Group>
         ))}
-        {commands.length === 0 && <li className="px-2 py-1.5 text-sm text-muted">No match.</li>}
-      </ul>
-    </div>
+      </CommandMenu.List>
+    </CommandMenu>
   )
 }

@@ -1,6 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useState } from 'react'
 import { AccountPanel } from '../account/account-panel'
 import { FleetLine } from '../instances/fleet-line'
+import { AutoFallback } from '../instances/fallback/auto-fallback'
 import { Inbox } from '../instances/inbox'
 import { useDeliverEvents } from '../instances/inbox-store'
 import { InstancesPage } from '../instances/instances-page'
@@ -136,6 +137,7 @@ export function Dashboard({ onForget }: { onForget: () => void }) {
         </Suspense>
       )}
       <BootRecorder />
+      <AutoFallback />
       <WatchRunner />
       <ConfirmDialog />
       <Toaster />

@@ -1,4 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react'
+import { readUrlParam, subscribeToUrl, writeUrlParam } from '../ui/url-param'
 
 export type Tab = 'offers' | 'instances' | 'spending' | 'account'
 
@@ -11,30 +12,17 @@ export const TABS: readonly { id: Tab; label: string }[] = [
 ]
 const isTab = (value: string | null): value is Tab => TABS.some((t) => t.id === value)
 
-const listeners = new Set<() => void>()
-const subscribe = (listener: () => void) => {
-  listeners.add(listener)
-  window.addEventListener('popstate', listener)
-  return () => {
-    listeners.delete(listener)
-    window.removeEventListener('popstate', listener)
-  }
-}
 export const readTab = (): Tab => {
-  const value = new URLSearchParams(window.location.search).get('tab')
+  const value = readUrlParam('tab')
   return isTab(value) ? value : 'offers'
 }
 
 /** The open tab lives in the URL (?tab=instances), so links and reloads keep it. */
 export function useTab(): [Tab, (tab: Tab) => void] {
-  const tab = useSyncExternalStore(subscribe, readTab, () => 'offers' as const)
-  const setTab = useCallback((next: Tab) => {
-    const params = new URLSearchParams(window.location.search)
-    if (next === 'offers') params.delete('tab')
-    else params.set('tab', next)
-    const query = params.toString()
-    window.history.pushState(null, '', `${window.location.pathname}${query ? `?${query}` : ''}`)
-    listeners.forEach((l) => l())
-  }, [])
+  const tab = useSyncExternalStore(subscribeToUrl, readTab, () => 'offers' as const)
+  const setTab = useCallback(
+    (next: Tab) => writeUrlParam('tab', next === 'offers' ? null : next, true),
+    [],
+  )
   return [tab, setTab]
 }

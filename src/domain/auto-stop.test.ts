@@ -95,28 +95,36 @@ describe('auto-stop snippet, run in sh against the simulator', () => {
 })
 
 describe('auto-stop bookkeeping', () => {
+  /** The launch mode Vast reports for an SSH rental: the snippet runs (auto-stop-armed.test.ts). */
+  const SSH = 'ssh ssh_direc ssh_proxy'
   it('reads the action and deadline back from onstart, the label overriding it', () => {
     const onstart = withAutoStop('echo hi', 'destroy', 1_800_000_000)
     expect(onstart.endsWith('echo hi')).toBe(true)
-    expect(readAutoStop({ label: null, onstart })).toEqual({
+    expect(readAutoStop({ label: null, onstart, image_runtype: SSH })).toEqual({
       action: 'destroy',
       deadlineSec: 1_800_000_000,
     })
-    expect(readAutoStop({ label: labelWithDeadline('my box', 1_800_003_600), onstart })).toEqual({
+    expect(
+      readAutoStop({
+        label: labelWithDeadline('my box', 1_800_003_600),
+        onstart,
+        image_runtype: SSH,
+      }),
+    ).toEqual({
       action: 'destroy',
       deadlineSec: 1_800_003_600,
     })
-    expect(readAutoStop({ label: null, onstart: 'echo hi' })).toBeNull()
+    expect(readAutoStop({ label: null, onstart: 'echo hi', image_runtype: SSH })).toBeNull()
   })
   it('still reads instances armed with the first snippet version', () => {
     const onstart = `${SNIPPET_TAG_V1} (A=stop D=1800000000)\n(\n...\n) &\necho hi`
-    expect(readAutoStop({ label: null, onstart })).toEqual({
+    expect(readAutoStop({ label: null, onstart, image_runtype: SSH })).toEqual({
       action: 'stop',
       deadlineSec: 1_800_000_000,
     })
-    expect(readAutoStop({ label: 'x autostop@1800000600', onstart })?.deadlineSec).toBe(
-      1_800_000_600,
-    )
+    expect(
+      readAutoStop({ label: 'x autostop@1800000600', onstart, image_runtype: SSH })?.deadlineSec,
+    ).toBe(1_800_000_600)
   })
   it('reads every rule back, the label overriding the ones set at rent', () => {
     const baked = {

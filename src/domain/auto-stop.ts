@@ -18,6 +18,7 @@
  * - The key never appears in the snippet: the container reads it from its own environment.
  */
 import type { InstanceFields as Instance } from './fields'
+import { onstartRuns } from './launch-mode'
 import {
   decodeRules,
   encodeRules,
@@ -159,17 +160,28 @@ export function readWatchdog(
   return { version: 1, baked, rules: { deadline, idle: null } }
 }
 
+/**
+ * The watchdog Vast actually runs: the snippet's, when the instance's launch mode runs `onstart`
+ * (SSH or Jupyter, launch-mode.ts). Null without a snippet, and null under `args`, where the
+ * snippet sits in `onstart` but never starts.
+ */
+export function armedWatchdog(
+  instance: Pick<Instance, 'label' | 'image_runtype'> & { onstart?: unknown },
+): Watchdog | null {
+  return onstartRuns(instance.image_runtype) ? readWatchdog(instance) : null
+}
+
 export interface AutoStop {
   action: AutoStopAction
   /** Unix seconds: the label's marker if present (an Extend), else the deadline set at rent. */
   deadlineSec: number
 }
 
-/** The deadline rule of an instance, or null when it has none. */
+/** The deadline rule of an instance's armed watchdog, or null when it has none. */
 export function readAutoStop(
-  instance: Pick<Instance, 'label'> & { onstart?: unknown },
+  instance: Pick<Instance, 'label' | 'image_runtype'> & { onstart?: unknown },
 ): AutoStop | null {
-  const deadline = readWatchdog(instance)?.rules.deadline
+  const deadline = armedWatchdog(instance)?.rules.deadline
   return deadline ? { action: deadline.action, deadlineSec: deadline.atSec } : null
 }
 

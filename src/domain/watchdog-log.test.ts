@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { lastFired, moneySaved, parseWatchdogLog } from './watchdog-log'
+import { armingFromLog, lastFired, moneySaved, parseWatchdogLog } from './watchdog-log'
 
 const stamp = (s: string) => `2026-11-30 02:00:00 [onstart] ${s}`
 
@@ -91,5 +91,38 @@ describe('money the watchdog saved', () => {
   it('never goes negative nor counts an unknown rate', () => {
     expect(moneySaved(fired, { untilSec: -5, perHour: 0.5 })).toEqual({ hours: 0, usd: 0 })
     expect(moneySaved(fired, { untilSec: 3_600, perHour: Number.NaN }).usd).toBe(0)
+  })
+})
+
+describe('armingFromLog: what the card says about arming', () => {
+  it('armed when the last start printed its armed line', () => {
+    expect(
+      armingFromLog(
+        [
+          stamp('running onstart script'),
+          stamp('auto-stop: armed, stop at 1790000000 with curl'),
+        ].join('\n'),
+      ),
+    ).toEqual({ state: 'armed' })
+  })
+
+  it('not armed, with the reason the snippet printed', () => {
+    expect(armingFromLog(stamp('auto-stop: no container key; not armed'))).toEqual({
+      state: 'not_armed',
+      reason: 'no container key',
+    })
+    expect(
+      armingFromLog(
+        [
+          'auto-stop: armed, stop at 100 with curl',
+          'auto-stop: needs curl, wget or python3; not armed',
+        ].join('\n'),
+      ),
+    ).toEqual({ state: 'not_armed', reason: 'needs curl, wget or python3' })
+  })
+
+  it('unknown when the log has no line of it (yet)', () => {
+    expect(armingFromLog('')).toEqual({ state: 'unknown' })
+    expect(armingFromLog(stamp('[app] INFO step 100'))).toEqual({ state: 'unknown' })
   })
 })

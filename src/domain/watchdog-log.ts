@@ -107,6 +107,18 @@ export function parseWatchdogLog(text: string): WatchdogLog {
   return { ...boot, fired }
 }
 
+/** What an instance's log says about the watchdog's arming at its last start. */
+export type Arming =
+  { state: 'armed' } | { state: 'not_armed'; reason: string } | { state: 'unknown' }
+
+/** Armed, not armed (with the reason the snippet printed), or unknown: no line of it yet. */
+export function armingFromLog(text: string): Arming {
+  const log = parseWatchdogLog(text)
+  if (log.armed) return { state: 'armed' }
+  if (log.notArmed !== null) return { state: 'not_armed', reason: log.notArmed }
+  return { state: 'unknown' }
+}
+
 /** The last rule that fired, or null. */
 export const lastFired = (log: WatchdogLog): WatchdogFired | null => log.fired.at(-1) ?? null
 

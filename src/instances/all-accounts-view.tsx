@@ -7,6 +7,7 @@ import { instanceQueries } from '../api/instances/queries'
 import { useAccountSwitch } from '../api/use-account-switch'
 import { Button } from '../ui/button'
 import { ColumnHeads } from '../ui/column-heads'
+import { PHONE_QUERY, useMediaQuery } from '../ui/use-media-query'
 import { formatRate, formatUsd } from '../domain/format'
 import { combineAccounts, type AccountSlice } from './all-accounts'
 import { formatRunway, spendable } from '../domain/money/burn'
@@ -27,6 +28,7 @@ export function AllAccountsView() {
 
 function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] }) {
   const headingId = useId()
+  const phone = useMediaQuery(PHONE_QUERY)
   const { switchTo } = useAccountSwitch()
   const activeList = useQuery({ ...instanceQueries.list(), refetchOnMount: false })
   const activeAccount = useQuery({ ...accountQueries.current(), refetchOnMount: false })
@@ -67,85 +69,102 @@ function CombinedAccounts({ accounts }: { accounts: readonly AccountSummary[] })
         {combined.incomplete > 0 &&
           ` ${combined.incomplete} account${combined.incomplete === 1 ? ' is' : 's are'} not included yet.`}
       </p>
-      <div className="overflow-x-auto">
-        <table className="w-full text-left text-sm">
-          <caption className="sr-only">Spending per account</caption>
-          <ColumnHeads
-            className="text-xs text-muted"
-            columns={[
-              'Account',
-              'Credit',
-              'Spending now',
-              'Runway',
-              'Instances',
-              { label: 'Actions', hidden: true },
-            ]}
-          />
-          <tbody>
-            {combined.rows.map(({ account, burn, runway, running, total }) => (
-              <tr key={account.id} className="border-t border-border-subtle">
-                <th scope="row" className="py-1 pr-3 font-medium">
-                  {account.label}
-                  {account.active && (
-                    <span className="ml-2 text-xs text-accent-text">(active)</span>
-                  )}
-                </th>
-                <td className="py-1 pr-3">
-                  {account.credit === null ? '—' : formatUsd(account.credit)}
-                </td>
-                <td className="py-1 pr-3">{burn ? formatRate(burn.perHour) : '—'}</td>
-                <td className="py-1 pr-3">{formatRunway(runway)}</td>
-                <td className="py-1 pr-3">
-                  {account.error ? (
-                    <span className="text-danger-text">Couldn&apos;t read: {account.error}</span>
-                  ) : account.instances === null ? (
-                    'Loading…'
-                  ) : (
-                    `${running} running of ${total}`
-                  )}
-                </td>
-                <td className="py-1">
-                  {!account.active && (
-                    <Button
-                      size="sm"
-                      onClick={() => switchTo(account.id)}
-                      aria-label={`Switch to ${account.label}`}
-                    >
-                      Switch to manage
-                    </Button>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
-      {combined.instances.length > 0 && (
-        <div className="overflow-x-auto">
-          <table className="w-full text-left text-sm">
-            <caption className="py-1 text-left text-sm font-medium text-text">
-              Instances in every account
-            </caption>
-            <ColumnHeads
-              className="text-xs text-muted"
-              columns={['Account', 'Instance', 'Status', 'GPU', 'Billing now']}
-            />
-            <tbody>
-              {combined.instances.map(({ account, instance, perHour }) => (
-                <tr key={`${account.id}-${instance.id}`} className="border-t border-border-subtle">
-                  <td className="py-1 pr-3">{account.label}</td>
-                  <th scope="row" className="py-1 pr-3 font-medium">
-                    {instanceTitle(instance)}
-                  </th>
-                  <td className="py-1 pr-3">{statusLabel(instance)}</td>
-                  <td className="py-1 pr-3">{gpuText(instance)}</td>
-                  <td className="py-1">{formatRate(perHour)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
+      {/* On a phone the tables wait behind one tap, so the active account's instances show. */}
+      <details open={!phone}>
+        <summary className="cursor-pointer text-sm font-medium text-text">
+          Per account, and every instance
+        </summary>
+        <div className="mt-2 flex flex-col gap-3">
+          <div className="relative overflow-x-auto">
+            <table className="w-full text-left text-sm whitespace-nowrap">
+              <caption className="sr-only">Spending per account</caption>
+              <ColumnHeads
+                className="text-xs text-muted"
+                columns={[
+                  'Account',
+                  'Credit',
+                  'Spending now',
+                  'Runway',
+                  'Instances',
+                  { label: 'Actions', hidden: true },
+                ]}
+              />
+              <tbody>
+                {combined.rows.map(({ account, burn, runway, running, total }) => (
+                  <tr key={account.id} className="border-t border-border-subtle">
+                    <th scope="row" className="py-1 pr-3 font-medium">
+                      {account.label}
+                      {account.active && (
+                        <span className="ml-2 text-xs text-accent-text">(active)</span>
+                      )}
+                    </th>
+                    <td className="py-1 pr-3">
+                      {account.credit === null ? '—' : formatUsd(account.credit)}
+                    </td>
+                    <td className="py-1 pr-3">{burn ? formatRate(burn.perHour) : '—'}</td>
+                    <td className="py-1 pr-3">{formatRunway(runway)}</td>
+                    <td className="py-1 pr-3">
+                      {account.error ? (
+                        <span className="text-danger-text">
+                          Couldn&apos;t read: {account.error}
+                        </span>
+                      ) : account.instances === null ? (
+                        'Loading…'
+                      ) : (
+                        `${running} running of ${total}`
+                      )}
+                    </td>
+                    <td className="py-1">
+                      {!account.active && (
+                        <Button
+                          size="sm"
+                          onClick={() => switchTo(account.id)}
+                          aria-label={`Switch to ${account.label}`}
+                        >
+                          Switch to manage
+                        </Button>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+          {/* Closed at first: the active account's own instances come next on the page. */}
+          {combined.instances.length > 0 && (
+            <details>
+              <summary className="cursor-pointer text-sm font-medium text-text">
+                Every instance in every account ({combined.instances.length})
+              </summary>
+              <div className="relative overflow-x-auto">
+                <table className="w-full text-left text-sm whitespace-nowrap">
+                  <caption className="sr-only">Instances in every account</caption>
+                  <ColumnHeads
+                    className="text-xs text-muted"
+                    columns={['Account', 'Instance', 'Status', 'GPU', 'Billing now']}
+                  />
+                  <tbody>
+                    {combined.instances.map(({ account, instance, perHour }) => (
+                      <tr
+                        key={`${account.id}-${instance.id}`}
+                        className="border-t border-border-subtle"
+                      >
+                        <td className="py-1 pr-3">{account.label}</td>
+                        <th scope="row" className="py-1 pr-3 font-medium">
+                          {instanceTitle(instance)}
+                        </th>
+                        <td className="py-1 pr-3">{statusLabel(instance)}</td>
+                        <td className="py-1 pr-3">{gpuText(instance)}</td>
+                        <td className="py-1">{formatRate(perHour)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </details>
+          )}
         </div>
-      )}
+      </details>
     </section>
   )
 }

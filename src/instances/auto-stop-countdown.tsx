@@ -8,17 +8,22 @@ import { Button } from '../ui/button'
 import { showToast } from '../ui/toast-store'
 import { formatSpan } from './timeline'
 import { useNow } from '../ui/use-now'
+import { useWatchdogArming } from './watchdog-arming'
 
 export const EXTEND_HOURS = 1
 
 /**
  * The auto-stop set at rent: a countdown to the deadline the snippet inside the instance
  * enforces, and "Extend" (+1 h), which moves the deadline through the label the snippet re-reads.
+ * Only where the snippet runs (readAutoStop: SSH or Jupyter launch modes), and not once the
+ * instance's log said it did not arm.
  */
 export function AutoStopCountdown({ instance }: { instance: Instance }) {
   const autoStop = readAutoStop(instance)
+  const arming = useWatchdogArming(instance)
   const status = uiStatus(instance)
   if (!autoStop || status === 'stopped' || status === 'stopping') return null
+  if (arming.kind === 'armable' && arming.arming?.state === 'not_armed') return null
   return <Countdown instance={instance} autoStop={autoStop} />
 }
 

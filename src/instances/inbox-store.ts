@@ -20,6 +20,7 @@ const storedSchema = z.object({
       id: z.number(),
       kind: z.enum(INSTANCE_EVENT_KINDS),
       at: z.number(),
+      note: z.optional(z.string()),
       read: z.boolean(),
     }),
   ),
@@ -60,9 +61,11 @@ const TEXT: Record<InstanceEvent['kind'], string> = {
   destroyed: 'is gone (destroyed)',
   ending_24h: 'reaches its contract end within 24 h: Vast deletes its data after that',
   ending_1h: 'reaches its contract end within 1 h: Vast deletes its data after that',
+  boot_fallback: 'was not running by its boot deadline',
 }
 
-export const eventText = (event: InstanceEvent) => `Instance ${event.id} ${TEXT[event.kind]}`
+export const eventText = (event: InstanceEvent) =>
+  `Instance ${event.id} ${TEXT[event.kind]}${event.note ? `: ${event.note}` : ''}`
 
 /** Adds events to the inbox and, when opted in, shows each as a browser notification. */
 export function useDeliverEvents(): (events: InstanceEvent[]) => void {

@@ -18,6 +18,7 @@ import { diskText, gpuText, instanceTitle, statusTone, type StatusTone } from '.
 import { SshCommand } from './ssh-command'
 import { ContractEnd, WatchdogPanel } from './watchdog-panel'
 import { DOT_CLASSES } from './status-dot'
+import { BootFallback } from './fallback/boot-fallback'
 
 const TONE_CLASSES: Record<StatusTone, string> = {
   ok: 'border-success-border bg-success-soft text-success-text',
@@ -110,6 +111,8 @@ export function InstanceCard({
           {instance.status_msg}
         </p>
       )}
+
+      <BootFallback instance={instance} />
 
       <dl className="grid grid-cols-2 gap-x-4 gap-y-2 sm:grid-cols-3">
         <Fact term="GPU">{gpuText(instance)}</Fact>

@@ -10,6 +10,7 @@ import { InstanceCard } from './instance-card'
 import { gpuText } from './instance-view'
 import { copyText } from './ssh-command'
 import { StatusDot } from './status-dot'
+import { BootFallback } from './fallback/boot-fallback'
 import { useInstanceActions } from './use-instance-actions'
 import { useNow } from '../ui/use-now'
 
@@ -179,6 +180,8 @@ function Row({
               </span>
             </span>
           </button>
+          {/* Expanded, the card below says it. */}
+          {!expanded && <BootFallback instance={instance} />}
         </td>
         <td className="hidden px-2 py-1.5 text-right whitespace-nowrap tabular-nums sm:table-cell">
           {price}

@@ -4,7 +4,7 @@ import { labelInstance } from '../api/instances/endpoints'
 import { instanceQueries, watchdogLogQuery } from '../api/instances/queries'
 import type { Instance } from '../api/instances/schemas'
 import { useApiMutation } from '../api/mutation'
-import { readWatchdog, type Watchdog } from '../domain/auto-stop'
+import { armedWatchdog, readWatchdog, type Watchdog } from '../domain/auto-stop'
 import { contractLeftMs, END_WARN_MS } from '../domain/fleet'
 import { formatUsd } from '../domain/format'
 import { uiStatus } from '../domain/instance-status'
@@ -20,12 +20,19 @@ import { showToast } from '../ui/toast-store'
 import { useNow } from '../ui/use-now'
 import { deadlineText, WatchdogRuleFields } from '../ui/watchdog-rule-fields'
 import { formatSpan } from './timeline'
+import { ArmingLine, NotArmed, useWatchdogArming } from './watchdog-arming'
 
-/** The watchdog's rules in force on the card, "Change rules", and what it saved. */
+/**
+ * The watchdog's rules in force on the card, whether the instance confirmed arming, "Change
+ * rules", and what it saved; or, under a launch mode that runs no start script, that it is not
+ * armed.
+ */
 export function WatchdogPanel({ instance }: { instance: Instance }) {
   const watchdog = readWatchdog(instance)
+  const arming = useWatchdogArming(instance)
   const now = useNow()
   const [editing, setEditing] = useState(false)
+  if (arming.kind === 'unarmable') return <NotArmed mode={arming.mode} />
   if (!watchdog) return null
   const nowSec = Math.floor(now / 1000)
   const text = rulesText(watchdog.rules, (sec) => deadlineText(sec, nowSec))
@@ -35,6 +42,7 @@ export function WatchdogPanel({ instance }: { instance: Instance }) {
       className="flex flex-col gap-1 rounded border border-border bg-surface-sunken px-2 py-1 text-sm text-text"
     >
       <p>Watchdog: {text ?? 'no rule set'}</p>
+      <ArmingLine view={arming} />
       <WatchdogSaved instance={instance} watchdog={watchdog} nowSec={nowSec} />
       <div>
         <Button size="sm" onClick={() => setEditing(true)}>
@@ -180,7 +188,7 @@ export function ContractEnd({ instance }: { instance: Instance }) {
 export function WatchdogSavedTotal({ instances }: { instances: readonly Instance[] }) {
   const nowSec = Math.floor(useNow() / 1000)
   const watched = instances.flatMap((instance) => {
-    const watchdog = readWatchdog(instance)
+    const watchdog = armedWatchdog(instance)
     return watchdog && uiStatus(instance) === 'stopped' ? [{ instance, watchdog }] : []
   })
   const logs = useQueries({ queries: watched.map((w) => watchdogLogQuery(w.instance.id)) })

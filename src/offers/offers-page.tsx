@@ -1,5 +1,5 @@
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query'
-import { useCallback, useDeferredValue, useEffect, useRef, useState } from 'react'
+import { lazy, Suspense, useCallback, useDeferredValue, useEffect, useRef, useState } from 'react'
 import { useRestoredAt, useRestoredUnder } from '../api/device-cache'
 import { offerQueries } from '../api/offers/queries'
 import type { Offer } from '../api/offers/schemas'
@@ -12,10 +12,16 @@ import { SearchActions } from './filters/search-actions'
 import { loadHistory, recordSearch } from './history/price-history-store'
 import { loadMemory, recordOffers } from './market/market-memory-store'
 import { WatchesPanel } from './market/watches-panel'
+import { closeModelPage, useModelParam } from './market/model-param'
 import { filtersOf } from './filters/saved-searches'
 import { RentDialog } from './rent/rent-dialog'
 import { TemplateNotice } from './templates/template-notice'
 import { useOfferFilters } from './filters/use-offer-filters'
+
+// A GPU model's page (charts) is its own chunk: most visits never open one.
+const ModelPage = lazy(() =>
+  import('./market/model-page').then((module) => ({ default: module.ModelPage })),
+)
 
 /** The offer the user is renting: a UI choice (the offer itself stays in the query cache). */
 interface RentChoice {
@@ -60,6 +66,7 @@ export function OffersPage({ onRented }: OffersPageProps) {
     recordOffers(answer, answer.offers, answer.filters.type)
   }, [answer])
   const [choice, setChoice] = useState<RentChoice | null>(null)
+  const model = useModelParam()
   const bid = appliedFilters.type === 'bid'
 
   /** The row's Rent button, to take focus back when the dialog goes away. */
@@ -120,12 +127,18 @@ export function OffersPage({ onRented }: OffersPageProps) {
             }}
           />
         )}
+        {model && (
+          <Suspense fallback={null}>
+            <ModelPage model={model} type={appliedFilters.type} onClose={closeModelPage} />
+          </Suspense>
+        )}
         {choice && (
           <RentDialog
             key={choice.offerId}
             offerId={choice.offerId}
             offer={search.data?.offers.find((offer) => offer.id === choice.offerId)}
             bid={choice.bid}
+            search={appliedFilters}
             onClose={() => setChoice(null)}
             onRented={onRented}
           />

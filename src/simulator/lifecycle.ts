@@ -38,7 +38,8 @@ export type Phase =
   | 'outbid'
 
 export type Transition =
-  | { kind: 'create'; at: number }
+  /** `loadingMs`: how long this machine pulls the image (a slow boot: slow-boots.ts). */
+  | { kind: 'create'; at: number; loadingMs?: number }
   | { kind: 'stop'; at: number; from: Phase }
   | { kind: 'start'; at: number }
   /** docker stop/start in place, keeping the GPU (reference §6). */
@@ -59,12 +60,15 @@ interface Segment {
 
 const M = LIFECYCLE_MS
 
+/** How long a rental's first image pull lasts (the default, or its machine's slow boot). */
+const loadingMs = (t: Transition) => (t.kind === 'create' ? (t.loadingMs ?? M.loading) : M.loading)
+
 function timeline(t: Transition): Segment[] {
   switch (t.kind) {
     case 'create':
       return [
         { until: M.provisioning, phase: 'provisioning' },
-        { until: M.provisioning + M.loading, phase: 'loading' },
+        { until: M.provisioning + loadingMs(t), phase: 'loading' },
         { until: Infinity, phase: 'running' },
       ]
     case 'stop':
@@ -182,7 +186,7 @@ const OCI_ERROR =
   'Error response from daemon: failed to create task for container: failed to create shim task: OCI runtime create failed: runc create failed: unable to start container process: exec: "/opt/entry.sh": stat /opt/entry.sh: no such file or directory: unknown'
 
 /** "pytorch/pytorch:2.4.0-cuda12.4" → "pytorch/pytorch". */
-const repoOf = (image: string) => image.replace(/:[^/:]*$/, '').replace(/@.*$/, '')
+export const repoOf = (image: string) => image.replace(/:[^/:]*$/, '').replace(/@.*$/, '')
 const baseMode = (runtype: string) =>
   /jupyter/.test(runtype) ? 'jupyter' : /ssh/.test(runtype) ? 'ssh' : 'args'
 
@@ -202,7 +206,7 @@ export function statusMessage(
 ): string | null {
   switch (phase) {
     case 'loading':
-      return pullProgress(inst.image, Math.min(1, (now - since) / M.loading))
+      return pullProgress(inst.image, Math.min(1, (now - since) / loadingMs(inst.transition)))
     case 'running':
     case 'stopping':
       return `success, running ${inst.image.replace(':', '_')}/${baseMode(inst.imageRuntype)}`

@@ -4,7 +4,9 @@
  * of a result URL is "not ready" and later ones return the text. The URL is served from the
  * simulator's own origin under `/vast.ai/instance_logs/`, the path S3 uses.
  */
-import { phaseAt } from './lifecycle'
+import { readWatchdog } from '../domain/auto-stop'
+import { onstartRuns } from '../domain/launch-mode'
+import { LIFECYCLE_MS, phaseAt, repoOf, type SimInstance } from './lifecycle'
 import { fail, ok, type SimResponse } from './responses'
 import { worldNow, type World } from './model'
 
@@ -24,27 +26,78 @@ function token(): string {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('')
 }
 
-/** What the container printed: boot lines, the onstart, then periodic work lines. */
+/** When the container (re)started and ran its command, oldest first (ms). */
+function boots(inst: SimInstance, now: number): number[] {
+  const t = inst.transition
+  if (t.kind === 'fail') return []
+  const first = inst.createdAt + LIFECYCLE_MS.provisioning + LIFECYCLE_MS.loading
+  const starts = first <= now && (t.kind === 'create' || t.at >= first) ? [first] : []
+  const restart =
+    t.kind === 'start'
+      ? t.at + LIFECYCLE_MS.scheduling + LIFECYCLE_MS.restartLoading
+      : t.kind === 'reboot'
+        ? t.at + LIFECYCLE_MS.rebooting
+        : null
+  if (restart !== null && restart <= now) starts.push(restart)
+  return starts
+}
+
+/**
+ * What the watchdog snippet prints when it starts at `bootSec` (auto-stop.ts): armed with curl
+ * (every simulated image has it), or why not. The label's rules apply over the baked ones.
+ */
+function watchdogLines(inst: SimInstance, bootSec: number): string[] {
+  const rules = readWatchdog(inst)?.rules
+  if (!rules) return []
+  let deadline = rules.deadline
+  const lines: string[] = []
+  if (deadline && deadline.atSec <= bootSec) {
+    deadline = null
+    if (!rules.idle) return ['auto-stop: deadline passed before this start; not armed']
+    lines.push('auto-stop: deadline passed before this start; deadline off')
+  }
+  const at = deadline ? `${deadline.action} at ${deadline.atSec}` : 'no deadline'
+  const idle = rules.idle ? `idle ${rules.idle.minutes} min < ${rules.idle.belowPct}%` : 'idle off'
+  return [...lines, `auto-stop: armed, ${at} with curl`, `watchdog: rules ${at}, ${idle}`]
+}
+
+/**
+ * What the container printed: boot lines; at each start the onstart script (and the watchdog's
+ * arming) under SSH/Jupyter, or the image's own command under `args`, where Vast runs no
+ * onstart (docs creating-instances-with-api.mdx "Entrypoint Behavior"); then work lines.
+ */
 function logLines(world: World, id: number): string[] {
   const inst = world.instances.get(id)
   if (!inst) return []
   const now = worldNow(world)
   const { phase } = phaseAt(inst.transition, now)
   const stamp = (ms: number) => new Date(ms).toISOString().replace('T', ' ').slice(0, 19)
-  const lines = [
-    `${stamp(inst.createdAt)} [vast] pulling ${inst.image}`,
-    `${stamp(inst.createdAt + 5_000)} [vast] container created`,
+  const lines: { at: number; text: string }[] = [
+    { at: inst.createdAt, text: `[vast] pulling ${inst.image}` },
+    { at: inst.createdAt + 5_000, text: '[vast] container created' },
   ]
-  if (inst.onstart) lines.push(`${stamp(inst.createdAt + 6_000)} [onstart] running onstart script`)
-  if (phase === 'provisioning' || phase === 'failed') return lines
+  if (phase === 'provisioning' || phase === 'failed')
+    return lines.map(({ at, text }) => `${stamp(at)} ${text}`)
+  const runsOnstart = onstartRuns(inst.imageRuntype)
+  for (const at of boots(inst, now)) {
+    if (!runsOnstart) {
+      lines.push({ at, text: `[entrypoint] ${repoOf(inst.image)}: the image's own command` })
+      continue
+    }
+    if (!inst.onstart) continue
+    lines.push({ at, text: '[onstart] running onstart script' })
+    for (const text of watchdogLines(inst, Math.floor(at / 1000)))
+      lines.push({ at, text: `[onstart] ${text}` })
+  }
   const minutes = Math.min(3_000, Math.floor((now - inst.createdAt) / 60_000))
   for (let m = 1; m <= minutes; m += 1) {
     const level = m % 17 === 0 ? 'WARN' : 'INFO'
-    lines.push(
-      `${stamp(inst.createdAt + m * 60_000)} [app] ${level} step ${m * 100} loss=${(2 / (1 + m / 50)).toFixed(4)}`,
-    )
+    lines.push({
+      at: inst.createdAt + m * 60_000,
+      text: `[app] ${level} step ${m * 100} loss=${(2 / (1 + m / 50)).toFixed(4)}`,
+    })
   }
-  return lines
+  return lines.sort((a, b) => a.at - b.at).map(({ at, text }) => `${stamp(at)} ${text}`)
 }
 
 /** `PUT /api/v0/instances/request_logs/{id}/` `{tail?, filter?, daemon_logs?}` (strings). */

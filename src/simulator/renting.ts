@@ -11,6 +11,7 @@ import { DEFAULT_ALLOCATED_STORAGE, type World, worldNow } from './world'
 import { accountIdOf } from './account'
 import { numberOr } from './market'
 import { settle } from './instances-model'
+import { bootLoadingMs } from './slow-boots'
 
 // ─── renting ──────────────────────────────────────────────────────────────────────────────────
 
@@ -246,7 +247,9 @@ export function rent(world: World, offerId: number | string, body: unknown): Sim
     },
     now,
     // Without cancel_unavail, Vast creates the instance stopped when it cannot be scheduled.
-    unschedulable ? { kind: 'outbid', at: now } : { kind: 'create', at: now },
+    unschedulable
+      ? { kind: 'outbid', at: now }
+      : { kind: 'create', at: now, loadingMs: bootLoadingMs(world, offer) },
   )
   // The rent went through, but the answer was lost behind the gateway: an ambiguous failure.
   if (world.switches.rent === 'server_error_html') return badGateway()

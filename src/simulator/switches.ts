@@ -44,6 +44,8 @@ export interface Switches {
   accountFields: 'both' | 'credit' | 'balance'
   /** Routes that answer Vast's documented refusals to this (still valid) key: see access.ts. */
   refuse: Refusal[]
+  /** Rentals of these offers, or on these machines, boot slowly (slow-boots.ts). */
+  slowBoot: { offers: number[]; machines: number[] }
 }
 
 /**
@@ -86,4 +88,10 @@ export const switchesSchema = z.object({
   reliability2: z.optional(z.enum(['same', 'differs'])),
   accountFields: z.optional(z.enum(['both', 'credit', 'balance'])),
   refuse: z.optional(z.array(z.enum(REFUSALS))),
+  slowBoot: z.optional(
+    z.object({
+      offers: z._default(z.array(z.int()).check(z.maxLength(1_000)), []),
+      machines: z._default(z.array(z.int()).check(z.maxLength(1_000)), []),
+    }),
+  ),
 })

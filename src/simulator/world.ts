@@ -70,6 +70,8 @@ export const worldOptionsSchema = z.object({
   now: z.optional(z.number()),
   /** Amplitude (0–0.5) of the daily price wave (price-wave.ts); 0 keeps prices fixed. */
   priceWave: z.optional(z.number().check(z.gte(0), z.lte(0.5))),
+  /** Share (0–1) of machines that boot slowly (slow-boots.ts); 0: none. */
+  slowBoots: z.optional(z.number().check(z.gte(0), z.lte(1))),
 })
 export type WorldOptions = z.infer<typeof worldOptionsSchema>
 
@@ -95,6 +97,8 @@ export interface World {
   advancedMs: number
   /** Amplitude of the daily price wave (price-wave.ts); 0: prices stay fixed. */
   readonly priceWave: number
+  /** Share of machines that boot slowly (slow-boots.ts); 0: none. */
+  readonly slowBoots: number
   /** Every offer of this market, by id; those in `taken` are not listed. */
   readonly offers: Map<number, Offer>
   readonly taken: Set<number>
@@ -140,6 +144,7 @@ export function createWorld(options: WorldOptions = {}): World {
     startedAt,
     advancedMs: 0,
     priceWave: options.priceWave ?? 0,
+    slowBoots: options.slowBoots ?? 0,
     offers: new Map(offers.map((offer) => [offer.id, offer])),
     taken: new Set(),
     instances: new Map(),
@@ -162,6 +167,7 @@ export function createWorld(options: WorldOptions = {}): World {
       reliability2: 'same',
       accountFields: 'both',
       refuse: [],
+      slowBoot: { offers: [], machines: [] },
     },
     log: [],
     rateLimited: 0,

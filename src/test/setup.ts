@@ -7,6 +7,7 @@ import { pacer } from '../api/client'
 import { forgetApiKey } from '../api/api-key-store'
 import { resetThrottle } from '../api/throttle-store'
 import { resetObserved } from '../api/status-history-store'
+import { resetPlans } from '../api/rental-plans-store'
 import { resetToasts } from '../ui/toast-store'
 import { closeConfirm } from '../ui/confirm-store'
 
@@ -31,6 +32,7 @@ afterEach(() => {
   pacer.reset()
   resetThrottle()
   resetObserved()
+  resetPlans()
   forgetApiKey()
   resetToasts()
   closeConfirm()

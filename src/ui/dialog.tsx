@@ -12,7 +12,10 @@ export interface DialogProps {
   busy?: boolean
 }
 
-/** A real modal dialog: native <dialog> with showModal(), labelled by its title. */
+/**
+ * A real modal dialog: native <dialog> with showModal(), labelled by its title. The focus starts
+ * on the element marked `data-autofocus`, else on the first focusable one.
+ */
 export function Dialog({ open, title, onClose, children, className, busy = false }: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null)
   const titleId = useId()
@@ -20,7 +23,11 @@ export function Dialog({ open, title, onClose, children, className, busy = false
   useEffect(() => {
     const dialog = ref.current
     if (!dialog) return
-    if (open && !dialog.open) dialog.showModal()
+    if (open && !dialog.open) {
+      dialog.showModal()
+      // showModal focuses the first focusable element; a field marked data-autofocus goes first.
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus()
+    }
     if (!open && dialog.open) dialog.close()
   }, [open])
 

@@ -4,6 +4,10 @@ import { cn } from './cn'
 export const inputClass =
   'w-full rounded-md border border-border-strong bg-surface px-2 py-1.5 text-sm text-text focus-visible:outline-2 focus-visible:outline-accent aria-invalid:border-danger'
 
+/** A form field's label; `denseLabelClass` in a filter bar, where many small fields sit in a row. */
+export const labelClass = 'text-sm font-medium text-text'
+export const denseLabelClass = 'text-xs font-medium text-text-soft'
+
 interface FieldFrameProps {
   label: string
   /** The label is read out but not shown (a toolbar field whose placeholder says what it is). */
@@ -28,7 +32,7 @@ function FieldFrame({ label, labelHidden, hint, error, className, children }: Fi
     [hint ? hintId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined
   return (
     <div className={cn('relative flex flex-col gap-1', className)}>
-      <label htmlFor={id} className={labelHidden ? 'sr-only' : 'text-sm font-medium text-text'}>
+      <label htmlFor={id} className={labelHidden ? 'sr-only' : labelClass}>
         {label}
       </label>
       {children({

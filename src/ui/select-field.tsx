@@ -1,5 +1,6 @@
 import { useId, type SelectHTMLAttributes } from 'react'
 import { cn } from './cn'
+import { denseLabelClass, labelClass } from './field'
 
 export interface SelectOption<T extends string = string> {
   value: T
@@ -11,15 +12,18 @@ export interface SelectFieldProps<T extends string> extends Omit<
   'id' | 'children' | 'value'
 > {
   label: string
+  /** The small label of a filter bar (see `denseLabelClass`). */
+  dense?: boolean
   options: readonly SelectOption<T>[]
   value?: T
   /** The chosen option's value, typed (only values from `options` ever arrive). */
   onValueChange?: (value: T) => void
 }
 
-/** A native <select> with a visible label. */
+/** A native <select> with a visible label, styled as Field's. */
 export function SelectField<T extends string = string>({
   label,
+  dense = false,
   options,
   className,
   onValueChange,
@@ -29,7 +33,7 @@ export function SelectField<T extends string = string>({
   const id = useId()
   return (
     <div className={cn('flex flex-col gap-1', className)}>
-      <label htmlFor={id} className="text-xs font-medium text-muted">
+      <label htmlFor={id} className={dense ? denseLabelClass : labelClass}>
         {label}
       </label>
       <select

@@ -4,6 +4,7 @@
  */
 import { queryOptions } from '@tanstack/react-query'
 import { isTransitioning } from '../../domain/instance-status'
+import { armingFromLog, type Arming } from '../../domain/watchdog-log'
 import { readActiveAccountId } from '../api-key-store'
 import { statusSince } from '../status-history-store'
 import {
@@ -113,4 +114,37 @@ export const watchdogLogQuery = (id: number) =>
     },
     staleTime: 10 * 60_000,
     retry: false,
+  })
+
+/** After a read that found no arming line (or failed), the one retry comes this much later. */
+export const ARMING_RETRY_MS = 60_000
+/** Reads of a running instance's log to confirm its watchdog: the first and one retry. */
+export const ARMING_READS = 2
+
+/** The next confirmation read (ms from now), or false: an answer came, or the reads are spent. */
+export function nextArmingRead(state: {
+  data: Arming | undefined
+  dataUpdateCount: number
+  errorUpdateCount: number
+}): number | false {
+  if (state.data && state.data.state !== 'unknown') return false
+  return state.dataUpdateCount + state.errorUpdateCount < ARMING_READS ? ARMING_RETRY_MS : false
+}
+
+/**
+ * What a running instance's log says about its watchdog's arming (the snippet prints
+ * "auto-stop: armed, …" or why it did not arm). Enabled by the card once the instance runs: one
+ * read, one retry a minute later if the line is not there yet, then none; kept for the session.
+ */
+export const armingLogQuery = (id: number) =>
+  queryOptions({
+    queryKey: ['instance-logs', id, 'arming'],
+    queryFn: async ({ signal }): Promise<Arming> => {
+      const answer = await requestLogs(id, WATCHDOG_LOG_TAIL)
+      return armingFromLog('url' in answer ? await fetchLogText(answer.url, { signal }) : '')
+    },
+    staleTime: Infinity,
+    gcTime: Infinity,
+    retry: false,
+    refetchInterval: (query) => nextArmingRead(query.state),
   })

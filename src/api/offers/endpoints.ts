@@ -62,8 +62,14 @@ export interface RentInput {
   templateHashId?: string
   disk: number
   label?: string
-  /** Not sent with a template: the template's launch mode applies, as the CLI does. */
+  /** Not sent with a template (its launch mode applies, as the CLI does) unless the next is set. */
   runtype: 'ssh' | 'jupyter'
+  /**
+   * With a template, send `runtype` anyway: a request's runtype overrides the template's (docs
+   * creating-and-using-templates-with-api.mdx "Precedence Rules"). Used to run start scripts
+   * (the auto-stop) under a template whose own mode is `args`.
+   */
+  runtypeOverTemplate?: boolean
   /** Bid in $/hr for an interruptible rental; omitted for on-demand. */
   price?: number
   onstart?: string
@@ -98,7 +104,7 @@ export async function rentOffer(offerId: number, input: RentInput): Promise<Rent
   if (input.image) body.image = input.image
   if (input.templateHashId) body.template_hash_id = input.templateHashId
   body.disk = input.disk
-  if (!input.templateHashId) body.runtype = RUNTYPES[input.runtype]
+  if (!input.templateHashId || input.runtypeOverTemplate) body.runtype = RUNTYPES[input.runtype]
   body.env = input.env ?? {}
   if (input.label) body.label = input.label
   if (input.onstart) body.onstart = input.onstart

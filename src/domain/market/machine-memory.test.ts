@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import {
+  addModels,
   addModelSample,
   addSighting,
   bootDeadlineSeconds,
   bootSeconds,
   cheapestHours,
   MAX_SIGHTINGS_PER_MACHINE,
+  mergeMachines,
   seenFacts,
 } from './machine-memory'
 
@@ -48,6 +50,16 @@ describe('machine memory', () => {
     ]
     expect(seenFacts(undefined, boots)?.lastBootSeconds).toBe(240)
   })
+
+  it('adds what was recorded since to the stored sightings, a time on both sides once', () => {
+    const stored = addSighting(addSighting(undefined, seen(0.5), 1), seen(0.6), 2)
+    const recorded = addSighting(undefined, seen(0.7), 3)
+    const merged = mergeMachines(stored, recorded)
+    expect(merged.sightings.map((s) => s.price)).toEqual([0.5, 0.6, 0.7])
+    expect(merged.lastSeen).toBe(3)
+    expect(mergeMachines(merged, stored).sightings).toHaveLength(3)
+    expect(mergeMachines(undefined, recorded)).toEqual(recorded)
+  })
 })
 
 describe('model memory', () => {
@@ -61,6 +73,16 @@ describe('model memory', () => {
     expect(memory.byHour[3]).toEqual({ n: 2, sum: 1.8, min: 0.8 })
     expect(memory.byWeekday[new Date(at(3)).getDay()]?.n).toBe(4)
     expect(cheapestHours(memory, 2)).toEqual([3, 22])
+  })
+
+  it('adds samples recorded apart (stored, and recorded before the stored ones were read)', () => {
+    const at = new Date(2026, 10, 2, 3, 30).getTime()
+    const stored = addModelSample(undefined, 'A100', 'on-demand', 0.8, at)
+    const recorded = addModelSample(undefined, 'A100', 'on-demand', 0.6, at)
+    const both = addModels(stored, recorded)
+    expect(both.byHour[3]).toEqual({ n: 2, sum: 1.4, min: 0.6 })
+    expect(both.byHour[4]).toEqual({ n: 0, sum: 0, min: null })
+    expect(addModels(undefined, recorded)).toBe(recorded)
   })
 })
 

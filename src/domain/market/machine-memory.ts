@@ -97,6 +97,39 @@ export function addSighting(
   }
 }
 
+/**
+ * One machine's sightings from two sources (the stored row and one recorded since, or an
+ * imported one), merged by time: a time on both sides counts once; the newest are kept.
+ */
+export function mergeMachines(
+  mine: MachineMemory | undefined,
+  other: MachineMemory,
+): MachineMemory {
+  const times = new Set(mine?.sightings.map((s) => s.at))
+  const sightings = [...(mine?.sightings ?? []), ...other.sightings.filter((s) => !times.has(s.at))]
+    .sort((a, b) => a.at - b.at)
+    .slice(-MAX_SIGHTINGS_PER_MACHINE)
+  return { ...other, lastSeen: Math.max(other.lastSeen, mine?.lastSeen ?? 0), sightings }
+}
+
+const sumBuckets = (a: readonly Bucket[], b: readonly Bucket[]): Bucket[] =>
+  a.map((x, i) => {
+    const y = b[i]
+    if (!y || y.n === 0) return x
+    if (x.n === 0) return y
+    return { n: x.n + y.n, sum: x.sum + y.sum, min: Math.min(x.min ?? Infinity, y.min ?? Infinity) }
+  })
+
+/** A model's samples from two disjoint sources (stored, and recorded before it was read). */
+export function addModels(stored: ModelMemory | undefined, recorded: ModelMemory): ModelMemory {
+  if (!stored) return recorded
+  return {
+    ...recorded,
+    byHour: sumBuckets(stored.byHour, recorded.byHour),
+    byWeekday: sumBuckets(stored.byWeekday, recorded.byWeekday),
+  }
+}
+
 const emptyBuckets = (n: number): Bucket[] =>
   Array.from({ length: n }, () => ({ n: 0, sum: 0, min: null }))
 
@@ -124,15 +157,19 @@ export function addModelSample(
 export const bucketMean = (bucket: Bucket | undefined): number | null =>
   bucket && bucket.n > 0 ? bucket.sum / bucket.n : null
 
-/** Hours of the day (0–23) with the lowest mean price, cheapest first. */
-export function cheapestHours(memory: ModelMemory, count = 3): number[] {
-  return memory.byHour
-    .map((bucket, hour) => ({ hour, mean: bucketMean(bucket) }))
-    .filter((h): h is { hour: number; mean: number } => h.mean !== null)
-    .sort((a, b) => a.mean - b.mean || a.hour - b.hour)
+/** Indices of the buckets with the lowest mean price, cheapest first (empty ones left out). */
+export function cheapestBuckets(buckets: readonly Bucket[], count = 3): number[] {
+  return buckets
+    .map((bucket, index) => ({ index, mean: bucketMean(bucket) }))
+    .filter((b): b is { index: number; mean: number } => b.mean !== null)
+    .sort((a, b) => a.mean - b.mean || a.index - b.index)
     .slice(0, count)
-    .map((h) => h.hour)
+    .map((b) => b.index)
 }
+
+/** Hours of the day (0–23) with the lowest mean price, cheapest first. */
+export const cheapestHours = (memory: ModelMemory, count = 3): number[] =>
+  cheapestBuckets(memory.byHour, count)
 
 /** Linear-interpolated percentile of unsorted values (p in 0–100), or null for none. */
 export function percentileOf(values: readonly number[], p: number): number | null {

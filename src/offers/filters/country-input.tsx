@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { inputClass } from '../../ui/field'
+import { denseLabelClass, inputClass } from '../../ui/field'
 import { cn } from '../../ui/cn'
 import { type OfferFilters } from './offer-filters'
 import { parseCountry } from './filter-url'
@@ -27,7 +27,7 @@ export function CountryInput({
   const invalid = tokens.filter((t) => parseCountry(t) === null)
   return (
     <div className="relative flex w-40 flex-col gap-1">
-      <label htmlFor={id} className="text-xs font-medium text-text-soft">
+      <label htmlFor={id} className={denseLabelClass}>
         Countries
       </label>
       <input

@@ -1,8 +1,8 @@
 import { useQuery } from '@tanstack/react-query'
-import { useId, useMemo, useState, type KeyboardEvent } from 'react'
+import { useId, useMemo } from 'react'
 import { offerQueries } from '../../api/offers/queries'
-import { inputClass } from '../../ui/field'
-import { cn } from '../../ui/cn'
+import { Combobox } from '../../ui/combobox'
+import { denseLabelClass } from '../../ui/field'
 import { FALLBACK_GPU_MODELS, matchGpuModel, suggestGpuModels } from './gpu-models'
 import { type OfferFilters } from './offer-filters'
 import { parseGpuModel } from './filter-url'
@@ -23,65 +23,40 @@ export function GpuModelPicker({
   onApplyNow: () => void
 }) {
   const id = useId()
-  const listId = `${id}-list`
   const hintId = `${id}-hint`
   const names = useQuery(offerQueries.gpuNames())
   const known = names.data && names.data.length > 0 ? names.data : FALLBACK_GPU_MODELS
-  const [open, setOpen] = useState(false)
-  const [active, setActive] = useState(-1)
   const options = useMemo(
-    () => suggestGpuModels(filters.gpuDraft, known).filter((m) => !filters.gpuModels.includes(m)),
+    () =>
+      suggestGpuModels(filters.gpuDraft, known)
+        .filter((m) => !filters.gpuModels.includes(m))
+        .map((name) => ({ key: name })),
     [filters.gpuDraft, filters.gpuModels, known],
   )
-  const shown = open && options.length > 0
-  const activeName = shown ? options[active] : undefined
 
   const commit = (text: string) => {
     const model = parseGpuModel(matchGpuModel(text, known) ?? text)
-    if (!model) return false
+    if (!model) return
     onChange({
       gpuModels: filters.gpuModels.includes(model)
         ? filters.gpuModels
         : [...filters.gpuModels, model],
       gpuDraft: '',
     })
-    setActive(-1)
-    return true
   }
-  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
-      event.preventDefault()
-      setOpen(true)
-      const step = event.key === 'ArrowDown' ? 1 : -1
-      setActive((index) => {
-        const count = options.length
-        if (count === 0) return -1
-        const next = index + step
-        return next < 0 ? count - 1 : next >= count ? 0 : next
-      })
-    } else if (event.key === 'Escape' && shown) {
-      event.preventDefault()
-      setOpen(false)
-      setActive(-1)
-    } else if (event.key === 'Enter') {
-      event.preventDefault()
-      const exact = matchGpuModel(filters.gpuDraft, known)
-      const pick = activeName ?? exact ?? (options.length === 1 ? options[0] : undefined)
-      if (pick) commit(pick)
-      else if (filters.gpuDraft.trim() && options.length > 1) {
-        // Several names match: open the list on the first instead of searching for a fragment.
-        setOpen(true)
-        setActive(0)
-        return
-      } else commit(filters.gpuDraft)
-      setOpen(false)
-      onApplyNow()
-    }
+  // Enter with no suggestion active: the exact or only match, else the text as typed.
+  const onEnter = (text: string) => {
+    const only = options.length === 1 ? options[0]?.key : undefined
+    const pick = matchGpuModel(text, known) ?? only
+    // Several names match: open the list on the first instead of searching for a fragment.
+    if (!pick && text.trim() && options.length > 1) return 'open'
+    commit(pick ?? text)
+    onApplyNow()
   }
 
   return (
     <div className="relative flex w-full flex-col gap-1 sm:w-56">
-      <label htmlFor={id} className="text-xs font-medium text-text-soft">
+      <label htmlFor={id} className={denseLabelClass}>
         GPU model
       </label>
       {filters.gpuModels.length > 0 && (
@@ -102,66 +77,25 @@ export function GpuModelPicker({
           ))}
         </ul>
       )}
-      <input
+      <Combobox
         id={id}
-        type="text"
-        role="combobox"
-        aria-expanded={shown}
-        aria-controls={listId}
-        aria-autocomplete="list"
-        aria-activedescendant={activeName ? `${listId}-${active}` : undefined}
+        listLabel="GPU models"
         value={filters.gpuDraft}
+        options={options}
+        renderOption={(option) => option.key}
         placeholder={filters.gpuModels.length ? 'Add a model' : 'Any model, e.g. 4090'}
-        autoComplete="off"
-        spellCheck={false}
         aria-describedby={hintId}
         data-search=""
-        className={cn(inputClass, 'placeholder:text-faint')}
-        onChange={(event) => {
-          onChange({ gpuDraft: event.target.value })
-          setOpen(true)
-          setActive(-1)
+        onValueChange={(gpuDraft) => onChange({ gpuDraft })}
+        onPick={(option) => {
+          commit(option.key)
+          onApplyNow()
         }}
-        onFocus={() => setOpen(true)}
-        onClick={() => setOpen(true)}
-        onKeyDown={onKeyDown}
+        onEnter={onEnter}
         onBlur={() => {
-          setOpen(false)
-          setActive(-1)
           if (matchGpuModel(filters.gpuDraft, known)) commit(filters.gpuDraft)
         }}
       />
-      <ul
-        id={listId}
-        role="listbox"
-        aria-label="GPU models"
-        hidden={!shown}
-        className="absolute top-full z-30 mt-1 max-h-72 w-full overflow-auto rounded-md border border-border bg-surface py-1 shadow-lg"
-      >
-        {options.map((name, index) => (
-          // Picked with the mouse or a tap; the keyboard works through the input (above).
-          // eslint-disable-next-line jsx-a11y/click-events-have-key-events
-          <li
-            key={name}
-            id={`${listId}-${index}`}
-            role="option"
-            aria-selected={index === active}
-            className={cn(
-              'cursor-pointer px-3 py-2 text-sm text-text sm:py-1.5',
-              index === active ? 'bg-accent-soft text-accent-text' : 'hover:bg-surface-sunken',
-            )}
-            // Keep the focus in the input (a blur would close the list before the click).
-            onMouseDown={(event) => event.preventDefault()}
-            onClick={() => {
-              commit(name)
-              setOpen(false)
-              onApplyNow()
-            }}
-          >
-            {name}
-          </li>
-        ))}
-      </ul>
       <span id={hintId} className="sr-only">
         Type part of a name, for example 4090, and pick from the list. Press Enter to add another
         model. Leave empty for any model.

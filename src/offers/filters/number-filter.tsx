@@ -1,5 +1,5 @@
 import { useId, useState } from 'react'
-import { inputClass } from '../../ui/field'
+import { denseLabelClass, inputClass } from '../../ui/field'
 import { cn } from '../../ui/cn'
 import { type NumericFilters, type OfferFilters } from './offer-filters'
 import { numericLimit, parseAmount } from './filter-url'
@@ -35,7 +35,7 @@ export function NumberFilter({
   const invalid = text.trim() !== '' && parseAmount(text, max) === null
   return (
     <div className={cn('relative flex flex-col gap-1', className)}>
-      <label htmlFor={id} className="text-xs font-medium text-text-soft">
+      <label htmlFor={id} className={denseLabelClass}>
         {label}
       </label>
       <input

@@ -111,6 +111,7 @@ export function OfferToolbar({
         {/* On a phone only the GPU model shows until "More filters" opens. */}
         <div className={more ? 'contents' : 'hidden sm:contents'}>
           <SelectField
+            dense
             label="Number of GPUs"
             options={NUM_GPU_SELECT}
             className="w-28"
@@ -135,6 +136,7 @@ export function OfferToolbar({
           />
           <CountryInput filters={filters} onChange={onChange} />
           <SelectField
+            dense
             label="Sort by"
             options={SORT_SELECT}
             className="w-40"
@@ -226,6 +228,7 @@ export function OfferToolbar({
         </Group>
         <Group legend="Price, place and results">
           <SelectField
+            dense
             label="Pricing"
             options={TYPE_SELECT}
             value={filters.type}
@@ -237,6 +240,7 @@ export function OfferToolbar({
             </p>
           )}
           <SelectField
+            dense
             label="Countries filter"
             options={COUNTRY_MODE_SELECT}
             value={filters.countryMode}
@@ -248,6 +252,7 @@ export function OfferToolbar({
             {...{ filters, onChange }}
           />
           <SelectField
+            dense
             label="Results"
             options={LIMIT_SELECT}
             value={String(filters.limit)}

@@ -7,11 +7,12 @@
 import { useSyncExternalStore } from 'react'
 import type { Offer } from '../../api/offers/schemas'
 import {
+  addModels,
   addModelSample,
   addSighting,
   MAX_BOOTS,
   MAX_MACHINES,
-  MAX_SIGHTINGS_PER_MACHINE,
+  mergeMachines,
   percentileOf,
   seenFacts,
   type BootRecord,
@@ -79,11 +80,15 @@ export function loadMemory(): Promise<void> {
       db.getAll('models'),
       db.getAll('boots'),
     ]).catch(() => [[], [], []] as const)
-    // What was recorded while loading is newer than what was stored.
+    // The page's first search can be recorded before the stored rows are read (its answer is
+    // often there at once): what was recorded meanwhile adds to the stored rows, never replaces
+    // them, and the merged rows are what gets written back.
     const nextMachines = new Map(machines.map((m) => [m.machineId, m]))
-    for (const [id, m] of memory.machines) nextMachines.set(id, m)
+    for (const [id, m] of memory.machines)
+      nextMachines.set(id, mergeMachines(nextMachines.get(id), m))
+    trimMachines(nextMachines)
     const nextModels = new Map(models.map((m) => [m.key, m]))
-    for (const [key, m] of memory.models) nextModels.set(key, m)
+    for (const [key, m] of memory.models) nextModels.set(key, addModels(nextModels.get(key), m))
     const seen = new Set(memory.boots.map((b) => b.instanceId))
     publish({
       machines: nextMachines,
@@ -141,8 +146,14 @@ export function recordOffers(
   }
   trimMachines(machines)
   publish({ ...memory, machines, models })
-  const kept = [...changed.values()].filter((m) => machines.has(m.machineId))
-  void loadMemory().then(() => persist(kept, changedModels, []))
+  // Written once the stored memory is read, as it then stands (merged with the stored rows).
+  void loadMemory().then(() =>
+    persist(
+      [...changed.keys()].flatMap((id) => memory.machines.get(id) ?? []),
+      changedModels.flatMap((m) => memory.models.get(m.key) ?? []),
+      [],
+    ),
+  )
 }
 
 /** Records a boot this browser watched (each instance once). */
@@ -203,18 +214,8 @@ export async function importMemory(text: string): Promise<ImportCounts> {
   await loadMemory()
   const machines = new Map(memory.machines)
   const incomingMachines = rowsOf(machineSchema, field(value, 'machines'))
-  for (const m of incomingMachines) {
-    const mine = machines.get(m.machineId)
-    const times = new Set(mine?.sightings.map((s) => s.at))
-    const sightings = [...(mine?.sightings ?? []), ...m.sightings.filter((s) => !times.has(s.at))]
-      .sort((a, b) => a.at - b.at)
-      .slice(-MAX_SIGHTINGS_PER_MACHINE)
-    machines.set(m.machineId, {
-      ...m,
-      lastSeen: Math.max(m.lastSeen, mine?.lastSeen ?? 0),
-      sightings,
-    })
-  }
+  for (const m of incomingMachines)
+    machines.set(m.machineId, mergeMachines(machines.get(m.machineId), m))
   trimMachines(machines)
   const models = new Map(memory.models)
   const samples = (m: ModelMemory) => m.byHour.reduce((n, b) => n + b.n, 0)

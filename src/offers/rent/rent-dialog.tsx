@@ -1,6 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react'
 import { useRestoredAt } from '../../api/device-cache'
 import { instanceQueries } from '../../api/instances/queries'
+import { RUNTYPES } from '../../api/offers/endpoints'
 import type { Offer } from '../../api/offers/schemas'
 import { GUARD_CONFIRM_WORD } from '../../domain/spend-guards'
 import { Button } from '../../ui/button'
@@ -12,10 +13,12 @@ import { gpuSummary } from '../offer-format'
 import { defaultBid, matchListing, rentCost } from '../../domain/money/rent-cost'
 import { DEFAULT_DISK_GB } from '../filters/offer-filters'
 import { AfterRenting, SshKeyCheck } from './rent-checks'
-import { useTemplateChoice } from '../templates/template-choice-store'
+import { rememberTemplate } from '../templates/recent-templates'
+import { useTemplateChoice, type TemplateChoice } from '../templates/template-choice-store'
+import { TemplatePicker } from '../templates/template-picker'
 import { CostPreview } from './rent-cost-preview'
 import { RentFailure } from './rent-failure'
-import { EnvField, LaunchMode, OfferFacts, TemplateFacts } from './rent-fields'
+import { EnvField, LaunchMode, OfferFacts } from './rent-fields'
 import {
   hasErrors,
   initialDraft,
@@ -27,14 +30,17 @@ import {
   parseDisk,
   toRentInput,
   validateRentDraft,
+  withTemplate,
   type RentContext,
   type RentDraft,
 } from './rent-form'
 import { GuardConfirm, useGuardViolations } from './rent-safety'
 import { NO_WATCHDOG, type WatchdogDraft } from '../../domain/watchdog-draft'
-import { armWatchdog, RentWatchdog, useRentWatchdog } from './rent-watchdog'
+import { armWatchdog, RentWatchdog, useRentWatchdog, type LaunchChoice } from './rent-watchdog'
 import { useRentSubmission } from './use-rent-submission'
 import { SAVED_LIST_FOR_RENT, useRentWait } from '../rent-wait'
+import { FallbackOption, useRentFallback } from './rent-fallback'
+import type { OfferFilters } from '../filters/offer-filters'
 
 export interface RentDialogProps {
   offerId: number
@@ -42,6 +48,8 @@ export interface RentDialogProps {
   offer: Offer | undefined
   /** Interruptible: the user bids, and the bid is sent as `price`. */
   bid: boolean
+  /** The search the offer came from (a late rental's fallback re-runs it). */
+  search?: OfferFilters
   onClose: () => void
   onRented: (instanceId: number) => void
 }
@@ -50,18 +58,24 @@ export interface RentDialogProps {
  * Confirms a rental with the price in view. The request goes out once, whatever the clicks (see
  * `useRentSubmission`): the button is disabled while pending, and nothing is ever retried.
  */
-export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialogProps) {
-  const template = useTemplateChoice()
+export function RentDialog({ offerId, offer, bid, search, onClose, onRented }: RentDialogProps) {
+  // The template chosen on the Account tab, if any, until one is picked here.
+  const chosenForNext = useTemplateChoice()
+  const [template, setTemplate] = useState(chosenForNext)
   const [draft, setDraft] = useState<RentDraft>(() =>
     initialDraft(bid ? defaultBid(offer?.min_bid) : '', template),
   )
   const [showErrors, setShowErrors] = useState(false)
   const [autoStop, setAutoStop] = useState<WatchdogDraft>(NO_WATCHDOG)
+  const [launchChoice, setLaunchChoice] = useState<LaunchChoice | null>(null)
   const [guardTyped, setGuardTyped] = useState('')
   const [stoppedIfUnavailable, setStoppedIfUnavailable] = useState(false)
+  const fallback = useRentFallback(offer, search)
   const submission = useRentSubmission({
     offerId,
     onRented: (instanceId) => {
+      if (template) rememberTemplate(template)
+      fallback.rented(instanceId)
       onClose()
       onRented(instanceId)
     },
@@ -89,7 +103,11 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
       : null
   const violations = useGuardViolations(cost ? cost.totalPerHour : null)
   const userOnstart = template?.onstart ?? undefined
-  const watchdog = useRentWatchdog(autoStop, cost ? cost.totalPerHour : null, userOnstart)
+  const watchdog = useRentWatchdog(autoStop, cost ? cost.totalPerHour : null, userOnstart, {
+    runtype: template ? template.runtype : RUNTYPES[draft.runtype],
+    fromTemplate: template !== null,
+    choice: launchChoice,
+  })
   const guardBlocks = violations.length > 0 && guardTyped.trim() !== GUARD_CONFIRM_WORD
   // Nothing is rented from answers kept on the device: the offer, and the instance list the
   // guards and the after-renting figures count, must be Vast's current ones.
@@ -97,6 +115,10 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
   const wait = useRentWait() ?? (listSaved ? SAVED_LIST_FOR_RENT : null)
   const waitId = useId()
   const change = (patch: Partial<RentDraft>) => setDraft((current) => ({ ...current, ...patch }))
+  const pickTemplate = (choice: TemplateChoice | null) => {
+    setTemplate(choice)
+    change(withTemplate(choice))
+  }
 
   const submit = () => {
     if (submission.locked || !offer || wait !== null) return
@@ -108,8 +130,8 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
     if (guardBlocks) return
     input.cancelUnavail = !(bid && stoppedIfUnavailable)
     // A template's start script is replaced by any onstart sent: keep it after the watchdog.
-    const onstart = armWatchdog(autoStop, input.onstart ?? userOnstart, watchdog.perHour)
-    if (onstart !== null) input.onstart = onstart
+    armWatchdog(input, autoStop, input.onstart ?? userOnstart, watchdog)
+    fallback.sending(input, cost ? cost.totalPerHour : null)
     submission.send(input, offer.machine_id)
   }
 
@@ -146,7 +168,7 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
         {offer ? (
           <>
             <OfferFacts offer={offer} />
-            {template && <TemplateFacts template={template} />}
+            <TemplatePicker value={template} onChange={pickTemplate} />
             <div className="grid grid-cols-1 gap-3 sm:grid-cols-2">
               <Field
                 label={template ? "Image (optional: overrides the template's)" : 'Docker image'}
@@ -214,8 +236,16 @@ export function RentDialog({ offerId, offer, bid, onClose, onRented }: RentDialo
                 onChange={setAutoStop}
                 showErrors={showErrors}
                 watchdog={watchdog}
+                onLaunchChoice={setLaunchChoice}
               />
             </div>
+            {!bid && fallback.deadline && (
+              <FallbackOption
+                deadline={fallback.deadline}
+                checked={fallback.auto}
+                onChange={fallback.setAuto}
+              />
+            )}
             <CostPreview offer={offer} bid={bid} disk={disk} gpu={gpu} cost={cost} />
             <AfterRenting perHour={cost ? cost.totalPerHour : null} />
             <GuardConfirm violations={violations} typed={guardTyped} onTyped={setGuardTyped} />

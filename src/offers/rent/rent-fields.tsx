@@ -2,9 +2,7 @@ import { useId } from 'react'
 import type { RentInput } from '../../api/offers/endpoints'
 import type { Offer } from '../../api/offers/schemas'
 import { TextAreaField } from '../../ui/field'
-import { Notice } from '../../ui/notice'
 import { isVerified, offerReliability } from '../offer-format'
-import type { TemplateChoice } from '../templates/template-choice-store'
 
 /** The rent dialog's parts that are not the cost: facts about the offer and the form's odd fields. */
 
@@ -17,17 +15,6 @@ export function OfferFacts({ offer }: { offer: Offer }) {
     isVerified(offer) ? 'Verified' : 'Unverified',
   ].filter((fact): fact is string => Boolean(fact))
   return <p className="-mt-1 text-sm text-muted">{facts.join(' · ')}</p>
-}
-
-/** Renting with a template: it sets the launch mode, environment and start script. */
-export function TemplateFacts({ template }: { template: TemplateChoice }) {
-  return (
-    <Notice tone="info">
-      Template: <strong>{template.name}</strong>
-      {template.image ? ` (${template.image})` : ''}. Its launch mode, environment and start script
-      apply.
-    </Notice>
-  )
 }
 
 export function LaunchMode({

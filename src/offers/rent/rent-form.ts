@@ -49,10 +49,28 @@ export function initialDraft(
   bid: string,
   template?: { recommendedDiskGb: number | null } | null,
 ): RentDraft {
-  const recommended = template?.recommendedDiskGb
-  const disk = recommended ? Math.max(MIN_DISK_GB, Math.ceil(recommended)) : DEFAULT_DISK_GB
-  const image = template ? '' : DEFAULT_IMAGE
-  return { image, disk: String(disk), label: '', runtype: 'ssh', bid, env: '' }
+  return {
+    disk: String(DEFAULT_DISK_GB),
+    label: '',
+    runtype: 'ssh',
+    bid,
+    env: '',
+    ...withTemplate(template),
+  }
+}
+
+/**
+ * What choosing a template (or none) changes in the form: the image (empty: the template's
+ * applies; none: the default image) and the disk, when the template recommends a size.
+ */
+export function withTemplate(
+  template: { recommendedDiskGb: number | null } | null | undefined,
+): Pick<RentDraft, 'image'> & Partial<Pick<RentDraft, 'disk'>> {
+  if (!template) return { image: DEFAULT_IMAGE }
+  const recommended = template.recommendedDiskGb
+  return recommended
+    ? { image: '', disk: String(Math.max(MIN_DISK_GB, Math.ceil(recommended))) }
+    : { image: '' }
 }
 
 /**

@@ -10,6 +10,7 @@ import {
 import { VerifiedBadge } from './verified-badge'
 import { formatNumber, gpuSummary, isVerified, offerReliability } from '../offer-format'
 import { SeenBefore } from '../market/seen-before'
+import { ModelPageButton } from '../market/model-page-button'
 import { OfferRowActions } from './offer-row-actions'
 import { perGpuHour } from '../history/price-stats'
 import { MAX_COMPARE, type OfferFeatures, type OfferRow } from './offer-table-features'
@@ -28,7 +29,10 @@ export const offerColumns = col.columns([
     sortFn: 'text',
     sortDescFirst: false,
     cell: ({ row }) => (
-      <span className="font-medium whitespace-nowrap text-text">{gpuSummary(row.original)}</span>
+      <span className="inline-flex items-center gap-1">
+        <span className="font-medium whitespace-nowrap text-text">{gpuSummary(row.original)}</span>
+        <ModelPageButton model={row.original.gpu_name} />
+      </span>
     ),
   }),
   col.accessor((offer) => offer.gpu_ram ?? undefined, {

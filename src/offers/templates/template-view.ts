@@ -11,3 +11,9 @@ export function templateImage(template: Pick<Template, 'image' | 'tag'>): string
 
 export const templateLabel = (template: Pick<Template, 'name' | 'image' | 'tag' | 'id'>) =>
   template.name || templateImage(template) || `Template ${template.id}`
+
+/** Any of the fields contains the text (case-insensitive); empty text matches everything. */
+export function matchesText(fields: readonly (string | null | undefined)[], text: string): boolean {
+  const needle = text.trim().toLowerCase()
+  return needle === '' || fields.some((field) => field?.toLowerCase().includes(needle))
+}

@@ -1,7 +1,7 @@
 import { useQuery } from '@tanstack/react-query'
 import { useState } from 'react'
 import { accountQueries } from '../../api/account/queries'
-import { templateImage, templateLabel } from './template-view'
+import { matchesText, templateImage, templateLabel } from './template-view'
 import { templateQueries } from '../../api/templates/queries'
 import { type Template } from '../../api/templates/schemas'
 import { type TemplateScope } from '../../api/templates/endpoints'
@@ -25,13 +25,8 @@ const SCOPES: readonly { value: TemplateScope; label: string }[] = [
 const isScope = (value: string): value is TemplateScope => SCOPES.some((s) => s.value === value)
 
 /** Name or image contains the text (case-insensitive); filtering the loaded list costs no request. */
-export function matchesTemplate(template: Template, text: string): boolean {
-  const needle = text.trim().toLowerCase()
-  if (needle === '') return true
-  return [template.name, templateImage(template)].some((field) =>
-    field?.toLowerCase().includes(needle),
-  )
-}
+export const matchesTemplate = (template: Template, text: string): boolean =>
+  matchesText([template.name, templateImage(template)], text)
 
 const count = new Intl.NumberFormat('en-US')
 const plural = (n: number, word: string) => `${count.format(n)} ${word}${n === 1 ? '' : 's'}`
