@@ -120,11 +120,7 @@ export function LoadedOffers({
           placeholder="Filter loaded offers: GPU, country, CPU, id…"
           autoComplete="off"
           className="w-full sm:w-72"
-          hint={
-            text.trim()
-              ? `${shownCount} of ${offers.length} loaded offers match`
-              : undefined
-          }
+          hint={text.trim() ? `${shownCount} of ${offers.length} loaded offers match` : undefined}
           onChange={(event) => setText(event.target.value)}
         />
         {!phone && (
