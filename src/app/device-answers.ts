@@ -15,7 +15,7 @@ export function keepAnswersOnDevice(client: QueryClient): void {
   let stopWatching: () => void = () => undefined
   const start = () => {
     stopWatching()
-    restoring = Promise.all([
+    return Promise.all([
       import('../api/device-cache-store'),
       import('../api/device-cache-db'),
     ]).then(
@@ -26,10 +26,11 @@ export function keepAnswersOnDevice(client: QueryClient): void {
       () => undefined,
     )
   }
-  if (readDeviceAccountIds().length > 0) start()
+  // Only a boot-time restore is waited for: a key saved now has nothing kept yet.
+  if (readDeviceAccountIds().length > 0) restoring = start()
   else
     stopWatching = onDeviceAccountsChange((ids) => {
-      if (ids.length > 0) start()
+      if (ids.length > 0) void start()
     })
 }
 

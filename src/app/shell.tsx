@@ -1,5 +1,5 @@
 import { useQueryClient, type QueryClient } from '@tanstack/react-query'
-import { lazy, Suspense, useState, type ComponentType } from 'react'
+import { lazy, Suspense, useDeferredValue, useState, type ComponentType } from 'react'
 import {
   forgetApiKey,
   readActiveAccountId,
@@ -48,16 +48,11 @@ export const dashboardReady = (): Promise<void> =>
 
 /**
  * The dashboard, drawn directly when its code is already here (a returning user, or a key whose
- * check loaded it), else behind a skeleton. Decided once per mount, so it never remounts.
+ * check loaded it), else lazily. Decided once per mount, so it never remounts.
  */
 function DashboardSlot(props: DashboardProps) {
   const [Loaded] = useState(() => loadedDashboard)
-  if (Loaded) return <Loaded {...props} />
-  return (
-    <Suspense fallback={<PanelSkeleton label="Loading the dashboard…" className="m-4" />}>
-      <LazyDashboard {...props} />
-    </Suspense>
-  )
+  return Loaded ? <Loaded {...props} /> : <LazyDashboard {...props} />
 }
 
 /**
@@ -104,19 +99,25 @@ export function Shell() {
     clearKeyRejected()
   }
 
-  if (!hasKey || keyRejected) {
-    return (
-      <KeyScreen
-        rejectedNotice={hasKey && keyRejected}
-        onTryDemo={async () => {
-          await enterDemo()
-          clearKeyRejected()
-        }}
-        onSaved={clearKeyRejected}
-        onVerifying={startWithKey(client)}
-      />
-    )
-  }
-
-  return <DashboardSlot onForget={forget} />
+  // Switched in the background: a saved key keeps the key screen up until the dashboard's code is
+  // here, then shows the dashboard at once. (A skeleton shown instead would hold the dashboard
+  // back for 300 ms: React's reveal throttle for a boundary that showed its fallback.)
+  const showDashboard = useDeferredValue(hasKey && !keyRejected)
+  return (
+    <Suspense fallback={<PanelSkeleton label="Loading the dashboard…" className="m-4" />}>
+      {showDashboard ? (
+        <DashboardSlot onForget={forget} />
+      ) : (
+        <KeyScreen
+          rejectedNotice={hasKey && keyRejected}
+          onTryDemo={async () => {
+            await enterDemo()
+            clearKeyRejected()
+          }}
+          onSaved={clearKeyRejected}
+          onVerifying={startWithKey(client)}
+        />
+      )}
+    </Suspense>
+  )
 }
